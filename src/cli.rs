@@ -1,0 +1,119 @@
+//! Flags and commands, documented once: `--help`, the man page
+//! (`shenbao man`) and shell completions (`shenbao completions`) all come from
+//! these definitions.
+
+use crate::declaration::EncodingMode;
+use crate::diagnostic::Lang;
+use crate::report::Format;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "shenbao",
+    version,
+    about = "Check and prepare applications for MIIT's 2021 new-type information-consumption \
+             demonstration projects (新型信息消费示范项目申报)",
+    long_about = None,
+    after_help = "Exit status: 0 no errors; 1 problems found; 2 could not run.\n\
+                  退出码：0 无错误；1 发现问题；2 无法运行。"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Language of messages (default: from the locale; Chinese for zh*) / 提示语言
+    #[arg(long, global = true, value_enum, env = "SHENBAO_LANG")]
+    pub lang: Option<Lang>,
+
+    /// When to use colours (NO_COLOR in the environment means never)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is unset
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check declarations and report every problem / 检查申报文件
+    Validate(ValidateArgs),
+    /// Explain a diagnostic code (e.g. S003) / 解释诊断代码
+    Explain(ExplainArgs),
+    /// Print the declaration's JSON Schema / 输出申报文件的 JSON Schema
+    Schema,
+    /// Write a commented shenbao.yaml template into a folder / 生成申报文件模板
+    Init(InitArgs),
+    /// Print shell completions / 输出命令行补全脚本
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) / 输出 man 手册页
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Declaration files, or folders to search for shenbao.yaml (default: .)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Treat warnings as errors
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Worker threads (default: one per core)
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Text encoding of the YAML: utf8 only, or auto-detect and convert GBK/GB18030
+    #[arg(long, value_enum, default_value_t = EncodingMode::Utf8)]
+    pub encoding: EncodingMode,
+
+    /// Print only files with problems, and the summary
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The code (S003) or name (unknown-field) of a rule
+    #[arg(required_unless_present = "all")]
+    pub code: Option<String>,
+
+    /// Explain every rule
+    #[arg(long)]
+    pub all: bool,
+
+    /// Print Markdown (the text of docs/rules.md) instead of plain text
+    #[arg(long, requires = "all")]
+    pub markdown: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder to write shenbao.yaml and shenbao.schema.json into (created if missing)
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+
+    /// Overwrite existing files
+    #[arg(long)]
+    pub force: bool,
+}

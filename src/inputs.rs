@@ -1,0 +1,110 @@
+//! Turning the paths on the command line into the list of declarations to check.
+
+use crate::declaration::{diags, file_error};
+use crate::diagnostic::{Diagnostic, Text};
+use std::path::{Path, PathBuf};
+
+/// The file name looked for inside folders.
+pub const DECLARATION_FILE: &str = "shenbao.yaml";
+
+/// One thing to check: a file, or a path that could not even be listed.
+#[derive(Debug)]
+pub enum Input {
+    File {
+        path: PathBuf,
+        display: String,
+    },
+    Unusable {
+        display: String,
+        diagnostic: Diagnostic,
+    },
+}
+
+impl Input {
+    pub fn display(&self) -> &str {
+        match self {
+            Input::File { display, .. } | Input::Unusable { display, .. } => display,
+        }
+    }
+}
+
+/// Expand files and folders. A folder contributes every `shenbao.yaml` below it
+/// (symlinks followed, loops skipped, hidden folders and `target/` skipped), in
+/// a stable order.
+pub fn collect(paths: &[PathBuf]) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        let display = path.display().to_string();
+        match std::fs::metadata(path) {
+            Err(err) => inputs.push(Input::Unusable {
+                diagnostic: file_error(&display, &err),
+                display,
+            }),
+            Ok(meta) if meta.is_dir() => {
+                let before = inputs.len();
+                walk(path, &mut inputs);
+                if inputs.len() == before {
+                    inputs.push(Input::Unusable {
+                        diagnostic: Diagnostic::new(
+                            diags::NO_DECLARATION.code,
+                            Text::new(
+                                format!("文件夹 {display} 中（含子文件夹）没有 {DECLARATION_FILE}"),
+                                format!("no {DECLARATION_FILE} in {display} or below"),
+                            ),
+                        )
+                        .help(Text::new(
+                            format!("用 `shenbao init {display}` 新建申报文件，或给出 YAML 文件的路径"),
+                            format!("create one with `shenbao init {display}`, or give the YAML file's path"),
+                        )),
+                        display,
+                    });
+                }
+            }
+            Ok(_) => inputs.push(Input::File {
+                path: path.clone(),
+                display,
+            }),
+        }
+    }
+    inputs
+}
+
+fn walk(root: &Path, inputs: &mut Vec<Input>) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            entry.depth() == 0 || {
+                let name = entry.file_name().to_string_lossy();
+                !(entry.file_type().is_dir() && (name.starts_with('.') || name == "target"))
+            }
+        });
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                if entry.file_type().is_file() && entry.file_name() == DECLARATION_FILE {
+                    inputs.push(Input::File {
+                        display: entry.path().display().to_string(),
+                        path: entry.into_path(),
+                    });
+                }
+            }
+            // A symlink loop is a folder already being visited: nothing is lost.
+            Err(err) if err.loop_ancestor().is_some() => {}
+            Err(err) => {
+                let display = err
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| root.display().to_string());
+                let io = err
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("walk error"));
+                inputs.push(Input::Unusable {
+                    diagnostic: file_error(&display, &io),
+                    display,
+                });
+            }
+        }
+    }
+}

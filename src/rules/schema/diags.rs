@@ -1,0 +1,155 @@
+//! Diagnostics of the schema family (S): the declaration's shape.
+
+use crate::diagnostic::{Rule, Severity};
+
+const fn schema_rule(
+    code: &'static str,
+    name: &'static str,
+    text: [&'static str; 4],
+    bad: &'static str,
+    good: &'static str,
+) -> Rule {
+    Rule {
+        code,
+        name,
+        severity: Severity::Error,
+        clause: "",
+        family: "schema",
+        could_not_run: false,
+        summary_zh: text[0],
+        summary_en: text[1],
+        why_zh: text[2],
+        why_en: text[3],
+        bad,
+        good,
+    }
+}
+
+pub const MISSING_FIELD: Rule = schema_rule(
+    "S001",
+    "missing-field",
+    [
+        "缺少必填字段",
+        "a required field is missing",
+        "申报书的每一栏都必须填写；缺少的字段会使申报书出现空栏，形式审查时不予通过。",
+        "Every field of the application form must be filled in; a missing field leaves a blank on the form and fails the formal review.",
+    ],
+    "applicant:\n  name: 杭州云瞳智能科技有限公司\n  # credit_code missing",
+    "applicant:\n  name: 杭州云瞳智能科技有限公司\n  credit_code: \"91330106MA2KDL4P3C\"",
+);
+
+pub const WRONG_TYPE: Rule = schema_rule(
+    "S002",
+    "wrong-type",
+    [
+        "字段的值类型不对",
+        "a field has the wrong type of value",
+        "YAML 按写法推断类型：不加引号的 914403001922038216 是数字，yes/no 在 YAML 1.2 中是文字而不是布尔值。类型不对的值在其他工具中会被读错（长数字丢失精度），所以 shenbao 要求写成应有的类型。",
+        "YAML infers types from spelling: an unquoted 914403001922038216 is a number, and yes/no are text (not booleans) in YAML 1.2. A value of the wrong type is misread by other tools (long numbers lose digits), so shenbao asks for the intended type.",
+    ],
+    "applicant:\n  credit_code: 914403001922038216\ncommitments:\n  truthful: yes",
+    "applicant:\n  credit_code: \"914403001922038216\"\ncommitments:\n  truthful: true",
+);
+
+pub const UNKNOWN_FIELD: Rule = schema_rule(
+    "S003",
+    "unknown-field",
+    [
+        "未知字段（可能是拼写错误）",
+        "unknown field (probably a typo)",
+        "拼错的字段名会被其他工具悄悄忽略，申报书上的这一栏就成了空白。shenbao 拒绝未知字段，并给出最接近的正确字段名。",
+        "A misspelt key would be silently ignored by other tools, leaving that box of the form blank. shenbao rejects unknown keys and suggests the closest correct one.",
+    ],
+    "applicant:\n  legal_represntative: 张伟",
+    "applicant:\n  legal_representative: 张伟",
+);
+
+pub const NOT_ALLOWED: Rule = schema_rule(
+    "S004",
+    "value-not-allowed",
+    [
+        "值不在允许的取值范围内",
+        "the value is not one of the allowed values",
+        "有些字段只能取固定的几个值（申报方向、推荐单位类别、报送方式……），这样申报书与汇总表才能一致地归类。",
+        "Some fields take one of a fixed set of values (category, recommender kind, delivery channel…) so that forms and summary tables classify consistently.",
+    ],
+    "submission:\n  channel: post",
+    "submission:\n  channel: ems",
+);
+
+pub const INVALID_FORMAT: Rule = schema_rule(
+    "S005",
+    "invalid-format",
+    [
+        "值的格式不对（日期、电子邮箱）",
+        "the value is not in the required format (date, e-mail)",
+        "日期须为真实存在的公历日期并写作 YYYY-MM-DD，电子邮箱须为有效地址，否则无法判断截止日期或联系申报单位。",
+        "Dates must be real calendar dates written YYYY-MM-DD and e-mail addresses must be valid, or deadlines cannot be checked and the applicant cannot be reached.",
+    ],
+    "submission:\n  date: 2021-02-30",
+    "submission:\n  date: 2021-02-26",
+);
+
+pub const OUT_OF_RANGE: Rule = schema_rule(
+    "S006",
+    "out-of-range",
+    [
+        "数值超出允许范围",
+        "the number is out of the allowed range",
+        "金额、人数等不能为负；格式版本等字段有固定的取值区间。",
+        "Amounts and head counts cannot be negative; some fields have a fixed range.",
+    ],
+    "applicant:\n  employees: -5",
+    "applicant:\n  employees: 320",
+);
+
+pub const PATTERN_MISMATCH: Rule = schema_rule(
+    "S007",
+    "pattern-mismatch",
+    [
+        "值的写法不符合规定格式",
+        "the value does not match the required pattern",
+        "邮政编码、手机号等有固定写法；写错的号码会让审核人员无法联系申报单位。",
+        "Postal codes, mobile numbers and the like have a fixed shape; a wrong one leaves reviewers unable to reach the applicant.",
+    ],
+    "applicant:\n  postal_code: \"31001\"",
+    "applicant:\n  postal_code: \"310012\"",
+);
+
+pub const BAD_LENGTH: Rule = schema_rule(
+    "S008",
+    "bad-length",
+    [
+        "文字或列表的长度不符合要求",
+        "text or list length out of bounds",
+        "项目名称、简介等有长度要求：太短说明不了项目，太长放不进申报书的表格。",
+        "Names, summaries and lists have length bounds: too short says nothing about the project, too long does not fit the form's table.",
+    ],
+    "project:\n  summary: 测温机器人",
+    "project:\n  summary: 面向学校、医院、交通枢纽的人工智能测温消杀机器人……（50 字以上）",
+);
+
+pub const OTHER: Rule = schema_rule(
+    "S009",
+    "schema-violation",
+    [
+        "不符合申报文件格式",
+        "does not match the declaration format",
+        "申报文件须符合内嵌的 JSON Schema（`shenbao schema` 可查看）。此代码用于上面各类以外的情况。",
+        "A declaration must satisfy the embedded JSON Schema (see `shenbao schema`). This code covers the cases not listed above.",
+    ],
+    "attachments: {}",
+    "attachments:\n  - path: attachments/business-licence.pdf\n    kind: business_licence",
+);
+
+pub const RULES: &[Rule] = &[
+    MISSING_FIELD,
+    WRONG_TYPE,
+    UNKNOWN_FIELD,
+    NOT_ALLOWED,
+    INVALID_FORMAT,
+    OUT_OF_RANGE,
+    PATTERN_MISMATCH,
+    BAD_LENGTH,
+    OTHER,
+];

@@ -1,0 +1,317 @@
+//! End-to-end behaviour of `shenbao validate` and friends, through the binary.
+
+mod common;
+
+use common::{root, run_json, shenbao, write};
+use serde_json::Value;
+
+const PASSING: &[&str] = &[
+    "examples/thermal-screening-robot",
+    "examples/remote-diagnosis-platform",
+    "examples/city-brain-platform",
+    "examples/experience-centre",
+];
+
+const FAILING: &[&str] = &[
+    "examples/failing/schema-errors",
+    "examples/failing/types-and-limits",
+    "examples/failing/yaml-syntax",
+];
+
+fn human(args: &[&str], lang: &str) -> (i32, String) {
+    let output = shenbao()
+        .current_dir(root())
+        .args(["--lang", lang, "validate"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn passing_examples_pass_with_no_diagnostics() {
+    for example in PASSING {
+        let (status, json) = run_json(&["validate", &root().join(example).to_string_lossy()]);
+        assert_eq!(status, 0, "{example}: {json:#}");
+        assert_eq!(json["summary"]["checked"], 1);
+        assert_eq!(
+            json["results"][0]["diagnostics"],
+            Value::Array(vec![]),
+            "{example}"
+        );
+    }
+}
+
+#[test]
+fn failing_examples_human_output_en() {
+    for example in FAILING {
+        let (status, out) = human(&[example], "en");
+        assert_eq!(status, 1, "{out}");
+        insta::assert_snapshot!(
+            format!("human_en_{}", example.rsplit('/').next().unwrap()),
+            out
+        );
+    }
+}
+
+#[test]
+fn failing_examples_human_output_zh() {
+    let (status, out) = human(&["examples/failing/schema-errors"], "zh");
+    assert_eq!(status, 1);
+    insta::assert_snapshot!("human_zh_schema-errors", out);
+}
+
+#[test]
+fn failing_examples_json_output() {
+    for example in FAILING {
+        let output = shenbao()
+            .current_dir(root())
+            .args(["validate", "--format", "json", example])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+        insta::assert_json_snapshot!(
+            format!("json_{}", example.rsplit('/').next().unwrap()),
+            json
+        );
+    }
+}
+
+#[test]
+fn a_folder_is_searched_and_one_json_document_sums_it_up() {
+    let (status, json) = run_json(&["validate", &root().join("examples").to_string_lossy()]);
+    assert_eq!(status, 1);
+    let results = json["results"].as_array().unwrap();
+    assert_eq!(results.len(), PASSING.len() + FAILING.len());
+    let paths: Vec<&str> = results
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted, "stable, sorted order");
+    let summary = &json["summary"];
+    assert_eq!(summary["checked"], results.len());
+    assert_eq!(summary["ok"], PASSING.len());
+    assert_eq!(summary["failed"], FAILING.len());
+    let errors: u64 = results.iter().map(|r| r["errors"].as_u64().unwrap()).sum();
+    assert_eq!(summary["errors"], errors);
+    for result in results {
+        for d in result["diagnostics"].as_array().unwrap() {
+            for key in [
+                "code", "severity", "message", "pointer", "line", "column", "clause",
+            ] {
+                assert!(d.get(key).is_some(), "{key} missing in {d}");
+            }
+        }
+    }
+}
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "applicant: {name: 云瞳智能科技有限公司, credit_code: 91330106}";
+    let path = write(
+        dir.path(),
+        "shenbao.yaml",
+        format!("schema: 1\n{line}\n").as_bytes(),
+    );
+    let (_, json) = run_json(&["validate", path.to_str().unwrap()]);
+    let d = json["results"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["pointer"] == "/applicant/credit_code")
+        .cloned()
+        .unwrap();
+    let prefix = &line[..line.find("91330106").unwrap()];
+    assert_eq!(d["line"], 2);
+    assert_eq!(d["column"], prefix.chars().count() + 1);
+    let text = std::fs::read(&path).unwrap();
+    let offset = d["offset"].as_u64().unwrap() as usize;
+    assert_eq!(&text[offset..offset + 8], b"91330106");
+}
+
+#[test]
+fn jobs_do_not_change_the_report() {
+    let examples = root().join("examples");
+    let one = shenbao()
+        .args(["validate", "--jobs", "1", "--format", "json"])
+        .arg(&examples)
+        .output()
+        .unwrap();
+    let many = shenbao()
+        .args(["validate", "--jobs", "4", "--format", "json"])
+        .arg(&examples)
+        .output()
+        .unwrap();
+    assert_eq!(one.stdout, many.stdout);
+}
+
+#[test]
+fn no_progress_bar_when_piped() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read(root().join(PASSING[0]).join("shenbao.yaml")).unwrap();
+    for i in 0..250 {
+        let sub = dir.path().join(format!("client-{i:03}"));
+        std::fs::create_dir(&sub).unwrap();
+        write(&sub, "shenbao.yaml", &text);
+    }
+    let output = shenbao()
+        .args(["validate", "-q"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        output.stderr.is_empty(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        stdout.lines().count(),
+        1,
+        "quiet prints only the summary: {stdout}"
+    );
+    assert!(stdout.contains("checked 250 declaration(s): 250 ok"));
+}
+
+#[test]
+fn strict_turns_warnings_into_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join(PASSING[0]).join("shenbao.yaml")).unwrap();
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let path = write(dir.path(), "shenbao.yaml", &gbk);
+    let target = path.to_str().unwrap();
+    let (status, json) = run_json(&["validate", "--encoding", "auto", target]);
+    assert_eq!(status, 0, "{json:#}");
+    assert_eq!(json["summary"]["warnings"], 1);
+    assert_eq!(json["results"][0]["diagnostics"][0]["code"], "E002");
+    let (status, json) = run_json(&["validate", "--encoding", "auto", "--strict", target]);
+    assert_eq!(status, 1);
+    assert_eq!(json["results"][0]["diagnostics"][0]["severity"], "error");
+}
+
+#[test]
+fn language_follows_the_locale_unless_given() {
+    let example = root().join("examples/failing/yaml-syntax");
+    let run = |lang_env: &str| {
+        let output = assert_cmd::Command::cargo_bin("shenbao")
+            .unwrap()
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("SHENBAO_LANG")
+            .env("LANG", lang_env)
+            .env("NO_COLOR", "1")
+            .arg("validate")
+            .arg(&example)
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert!(run("zh_CN.UTF-8").contains("YAML 语法错误"));
+    assert!(run("en_US.UTF-8").contains("YAML syntax error"));
+    assert!(run("C").contains("YAML syntax error"));
+}
+
+#[test]
+fn color_only_when_asked() {
+    let example = root().join("examples/failing/yaml-syntax");
+    let plain = shenbao().arg("validate").arg(&example).output().unwrap();
+    assert!(
+        !plain.stdout.contains(&0x1b),
+        "NO_COLOR and a pipe: no escapes"
+    );
+    let colored = shenbao()
+        .args(["--color", "always", "validate"])
+        .arg(&example)
+        .output()
+        .unwrap();
+    assert!(colored.stdout.contains(&0x1b));
+}
+
+#[test]
+fn explain_prints_the_registry_text() {
+    let output = shenbao().args(["explain", "S003"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("S003 unknown-field [error]"));
+    assert!(
+        text.contains("legal_represntative"),
+        "bad example shown: {text}"
+    );
+    let output = shenbao()
+        .args(["--lang", "zh", "explain", "unknown-field"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(output.stdout)
+        .unwrap()
+        .contains("未知字段"));
+    let output = shenbao().args(["explain", "X999"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr).unwrap().contains("S003"));
+}
+
+#[test]
+fn schema_prints_the_embedded_schema() {
+    let output = shenbao().arg("schema").output().unwrap();
+    let printed: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let file: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schemas/declaration.schema.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(printed, file);
+    assert_eq!(
+        printed["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+}
+
+#[test]
+fn init_writes_a_template_editors_understand_and_never_clobbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("新项目");
+    let output = shenbao().arg("init").arg(&target).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let template = std::fs::read_to_string(target.join("shenbao.yaml")).unwrap();
+    assert_eq!(
+        template.lines().next(),
+        Some("# yaml-language-server: $schema=./shenbao.schema.json")
+    );
+    assert!(
+        template.lines().filter(|l| l.contains('#')).count() > 30,
+        "commented fields"
+    );
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(target.join("shenbao.schema.json")).unwrap())
+            .unwrap();
+    assert!(schema["properties"]["applicant"].is_object());
+    // The template is well-formed YAML: whatever is left to fill in, no Y/E codes.
+    let (_, json) = run_json(&["validate", &target.to_string_lossy()]);
+    for d in json["results"][0]["diagnostics"].as_array().unwrap() {
+        let code = d["code"].as_str().unwrap();
+        assert!(code.starts_with('S'), "template problem {d}");
+    }
+    std::fs::write(target.join("shenbao.yaml"), "edited").unwrap();
+    let again = shenbao().arg("init").arg(&target).output().unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(target.join("shenbao.yaml")).unwrap(),
+        "edited"
+    );
+}
+
+#[test]
+fn man_page_and_completions_come_from_the_flag_definitions() {
+    let man = shenbao().arg("man").output().unwrap();
+    let man = String::from_utf8(man.stdout).unwrap();
+    assert!(man.contains(".TH shenbao") && man.contains("validate"));
+    let bash = shenbao().args(["completions", "bash"]).output().unwrap();
+    let bash = String::from_utf8(bash.stdout).unwrap();
+    assert!(bash.contains("--strict") && bash.contains("--encoding"));
+}

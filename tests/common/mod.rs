@@ -1,0 +1,40 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// The binary with a fixed, colourless, English environment.
+pub fn shenbao() -> Command {
+    let mut cmd = Command::cargo_bin("shenbao").unwrap();
+    cmd.env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("SHENBAO_LANG", "en")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// Run with `--format json`; return the exit status and the parsed document.
+pub fn run_json(args: &[&str]) -> (i32, serde_json::Value) {
+    let output = shenbao()
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).expect("stdout is UTF-8");
+    let json: serde_json::Value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("not one JSON document ({e}):\n{stdout}"));
+    (output.status.code().expect("exited"), json)
+}
+
+pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
