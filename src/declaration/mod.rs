@@ -4,6 +4,7 @@
 
 pub mod diags;
 pub mod pointer;
+mod scalar;
 pub mod source;
 mod yaml;
 mod yaml_errors;
@@ -15,7 +16,6 @@ use crate::diagnostic::{Diagnostic, Location, Text};
 use serde_json::Value;
 use std::io::Read;
 use std::path::Path;
-use std::sync::OnceLock;
 
 /// A loaded declaration: its text, its value (when it parsed), and what loading
 /// noticed.
@@ -25,8 +25,8 @@ pub struct Document {
     pub value: Option<Value>,
     /// Findings of the loading stage (encoding, YAML).
     pub diagnostics: Vec<Diagnostic>,
-    /// Built on first use: most valid documents never need it.
-    spans: OnceLock<Option<SpanMap>>,
+    /// Where each node of `value` is in `source`.
+    pub spans: SpanMap,
 }
 
 /// What the loader needs to know from the command line.
@@ -105,7 +105,7 @@ impl Document {
             source: Source::new(display, String::new()),
             value: None,
             diagnostics: vec![diagnostic],
-            spans: OnceLock::new(),
+            spans: SpanMap::default(),
         }
     }
 
@@ -116,7 +116,7 @@ impl Document {
             source: decoded.source,
             value: None,
             diagnostics: decoded.diagnostics,
-            spans: OnceLock::new(),
+            spans: SpanMap::default(),
         };
         if decoded.usable {
             document.parse();
@@ -130,21 +130,16 @@ impl Document {
     }
 
     fn parse(&mut self) {
-        let text = &self.source.text;
-        let value = match yaml::parse_plain(text) {
-            Ok(value) => value,
-            // The spanned pass gives the definitive diagnosis (and positions).
-            Err(_) => match yaml::parse_spanned(text) {
-                Ok((value, spans)) => {
-                    let _ = self.spans.set(Some(spans));
-                    value
-                }
-                Err(err) => {
-                    let diagnostic = yaml_errors::diagnose(&self.source, &err);
-                    self.diagnostics.push(diagnostic);
-                    return;
-                }
-            },
+        let value = match yaml::parse(&self.source.text) {
+            Ok((value, spans)) => {
+                self.spans = spans;
+                value
+            }
+            Err(err) => {
+                let diagnostic = yaml_errors::diagnose(&self.source, &err);
+                self.diagnostics.push(diagnostic);
+                return;
+            }
         };
         match &value {
             Value::Object(_) => self.value = Some(value),
@@ -179,17 +174,10 @@ impl Document {
         }
     }
 
-    /// The pointer → span map, parsing again with spans on first use.
-    pub fn spans(&self) -> Option<&SpanMap> {
-        self.spans
-            .get_or_init(|| yaml::parse_spanned(&self.source.text).ok().map(|(_, s)| s))
-            .as_ref()
-    }
-
     /// The location of the node at `pointer` (its key when `at_key`), falling
     /// back to the nearest ancestor that exists.
     pub fn locate(&self, pointer: &str, at_key: bool) -> Option<Location> {
-        let spans = self.spans()?;
+        let spans = &self.spans;
         let mut current = pointer;
         let mut want_key = at_key;
         loop {

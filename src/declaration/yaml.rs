@@ -1,53 +1,31 @@
-//! YAML text → `serde_json::Value`, with YAML 1.2 semantics and budgets, and the
-//! map from JSON pointers to source spans.
+//! YAML text → `serde_json::Value` and a JSON-pointer → span map, in one pass
+//! over the parser's events.
 //!
-//! Two parses exist: a fast one straight into a `Value` (most declarations are
-//! valid and need no spans), and a spanned one that the loader runs when a
-//! document has something to report. Both use the same options, so both see the
-//! same document.
+//! We drive `granit-parser` (the YAML parser inside serde-saphyr) directly:
+//! measured on a 7.7 KB declaration, its events take 57 µs while serde-saphyr's
+//! deserializer layer on top adds 80 µs more, and spans would need a second,
+//! slower pass (docs/performance.md). Building the tree here gives spans for
+//! free and lets us state the semantics precisely:
+//!
+//! - YAML 1.2 core schema: only `true`/`false` are booleans (`no`, `on` stay
+//!   text), `~`/`null`/empty are null, no timestamps (dates stay text);
+//! - numbers with a leading zero (`010`, postal codes) and `1_000` stay text;
+//!   `.inf`/`.nan` stay text (JSON has no such numbers);
+//! - `<<` is an ordinary key (merge keys are YAML 1.1);
+//! - duplicate keys, complex keys, non-core tags, a second document are errors;
+//! - budgets on depth, nodes (aliases expanded) and aliases bound time and memory.
 
-use super::pointer;
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Number, Value};
-use serde_saphyr::{Options, Spanned};
-use std::collections::HashMap;
-use std::fmt;
+use super::scalar::resolve_plain;
+use granit_parser::{Event, Marker, Options, Parser, ScalarStyle, ScanError, Span};
+use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// Nesting deeper than this is no declaration (the schema needs 4 levels).
 pub const MAX_DEPTH: usize = 64;
-/// Nodes (scalars + collections) allowed in one document.
+/// Nodes (scalars + collections, aliases expanded) allowed in one document.
 pub const MAX_NODES: usize = 100_000;
 /// Alias references allowed in one document; declarations rarely need any.
 pub const MAX_ALIASES: usize = 1_000;
-
-/// Parser options shared by both passes: YAML 1.2 booleans (`no`, `on` stay
-/// strings), leading-zero numbers stay strings (`010`, postal codes), duplicate
-/// keys are errors, and budgets bound work and memory.
-pub fn options() -> Options {
-    let mut options = serde_saphyr::options! {
-        strict_booleans: true,
-        leading_zero_numbers_as_strings: true,
-        underscored_numbers_as_strings: true,
-        with_snippet: false,
-        budget: serde_saphyr::budget! {
-            max_depth: MAX_DEPTH,
-            max_nodes: MAX_NODES,
-            max_aliases: MAX_ALIASES,
-            max_anchors: MAX_ALIASES,
-            max_events: 4 * MAX_NODES,
-            max_documents: 1,
-            max_total_scalar_bytes: super::source::MAX_FILE_BYTES as usize,
-        },
-    };
-    options.alias_limits.max_total_replayed_events = 4 * MAX_NODES;
-    options.alias_limits.max_replay_stack_depth = 16;
-    options
-}
-
-/// Fast pass: no spans. Any error here is re-diagnosed by the spanned pass.
-pub fn parse_plain(text: &str) -> Result<Value, serde_saphyr::Error> {
-    serde_saphyr::from_str_with_options(text, options())
-}
 
 /// Byte ranges of a node: its key (for mapping entries) and its value.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -56,102 +34,112 @@ pub struct NodeSpan {
     pub value: (usize, usize),
 }
 
-/// JSON pointer → span of that node.
-pub type SpanMap = HashMap<String, NodeSpan>;
-
-/// Spanned pass: the value and the pointer map.
-pub fn parse_spanned(text: &str) -> Result<(Value, SpanMap), serde_saphyr::Error> {
-    let root: Spanned<Node> = serde_saphyr::from_str_with_options(text, options())?;
-    let mut spans = SpanMap::new();
-    let mut path = String::new();
-    let (value, extent) = convert(root, &mut path, None, &mut spans);
-    spans.insert(
-        String::new(),
-        NodeSpan {
-            key: None,
-            value: extent,
-        },
-    );
-    Ok((value, spans))
+/// JSON pointer → span, in document order. Looked up only for documents with
+/// findings, so a vector (no hashing on the hot path) is enough.
+#[derive(Debug, Default)]
+pub struct SpanMap {
+    entries: Vec<(String, NodeSpan)>,
 }
 
-/// A YAML node as the spanned pass sees it.
-enum Node {
-    Null,
-    Bool(bool),
-    Number(Number),
-    Str(String),
-    Seq(Vec<Spanned<Node>>),
-    Map(Vec<(Spanned<Node>, Spanned<Node>)>),
-}
-
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Node, D::Error> {
-        deserializer.deserialize_any(NodeVisitor)
+impl SpanMap {
+    pub fn get(&self, pointer: &str) -> Option<&NodeSpan> {
+        self.entries
+            .iter()
+            .find(|(p, _)| p == pointer)
+            .map(|(_, span)| span)
     }
 }
 
-struct NodeVisitor;
-
-impl<'de> Visitor<'de> for NodeVisitor {
-    type Value = Node;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any YAML node")
-    }
-
-    fn visit_unit<E>(self) -> Result<Node, E> {
-        Ok(Node::Null)
-    }
-    fn visit_none<E>(self) -> Result<Node, E> {
-        Ok(Node::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
-        Node::deserialize(d)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Node, E> {
-        Ok(Node::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Node, E> {
-        Ok(Node::Number(v.into()))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Node, E> {
-        Ok(Node::Number(v.into()))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Node, E> {
-        Number::from_f64(v)
-            .map(Node::Number)
-            .ok_or_else(|| E::custom("non-finite numbers are not allowed"))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Node, E> {
-        Ok(Node::Str(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Node, E> {
-        Ok(Node::Str(v))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Spanned<Node>>()? {
-            items.push(item);
-        }
-        Ok(Node::Seq(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<Spanned<Node>>()? {
-            let value = map.next_value::<Spanned<Node>>()?;
-            entries.push((key, value));
-        }
-        Ok(Node::Map(entries))
-    }
+/// Why a text is not a usable YAML document.
+#[derive(Debug)]
+pub enum YamlError {
+    /// The scanner or parser rejected the text.
+    Syntax(ScanError),
+    DuplicateKey {
+        key: String,
+        at: (usize, usize),
+    },
+    MultipleDocuments {
+        at: (usize, usize),
+    },
+    Budget {
+        what: Budget,
+        at: (usize, usize),
+    },
+    Unsupported {
+        what: Unsupported,
+        at: (usize, usize),
+    },
 }
 
-fn byte_range(node: &Spanned<impl Sized>) -> (usize, usize) {
-    let span = node.referenced.span();
-    (
-        span.byte_offset().unwrap_or(0) as usize,
-        span.byte_len().unwrap_or(0) as usize,
-    )
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Budget {
+    Depth,
+    Nodes,
+    Aliases,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unsupported {
+    ComplexKey,
+    Tag(String),
+    UnknownAnchor,
+}
+
+/// Parse one document.
+pub fn parse(text: &str) -> Result<(Value, SpanMap), YamlError> {
+    Builder::new(text).run()
+}
+
+/// An open collection.
+struct Frame {
+    kind: FrameKind,
+    anchor: usize,
+    /// Where `path` was before this collection's own segment was pushed.
+    path_len: usize,
+    key_span: Option<(usize, usize)>,
+    /// Union of the spans of what is inside so far (start/end event if empty).
+    extent: Option<(usize, usize)>,
+    open: (usize, usize),
+    /// Nodes inside, for alias accounting.
+    nodes: usize,
+}
+
+enum FrameKind {
+    Seq(Vec<Value>),
+    /// Entries so far, and the key awaiting its value.
+    Map(Map<String, Value>, Option<(String, (usize, usize))>),
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    parser: Parser<'a, granit_parser::StrInput<'a>>,
+    frames: Vec<Frame>,
+    path: String,
+    spans: SpanMap,
+    /// Anchored nodes by id: the value and its node count (for the budget).
+    /// An alias's nodes all point at the alias itself.
+    anchors: Vec<Option<(Value, usize)>>,
+    nodes: usize,
+    aliases: usize,
+    documents: usize,
+    root: Option<Value>,
+}
+
+fn byte_range(text: &str, span: &Span) -> (usize, usize) {
+    let start = offset_of(text, &span.start);
+    let end = offset_of(text, &span.end).max(start);
+    (start, end - start)
+}
+
+/// Byte offset of a marker (the parser reports bytes for string input; the
+/// character index is the fallback).
+pub fn offset_of(text: &str, marker: &Marker) -> usize {
+    marker.byte_offset().unwrap_or_else(|| {
+        text.char_indices()
+            .nth(marker.index())
+            .map_or(text.len(), |(i, _)| i)
+    })
 }
 
 fn union(a: (usize, usize), b: (usize, usize)) -> (usize, usize) {
@@ -160,72 +148,313 @@ fn union(a: (usize, usize), b: (usize, usize)) -> (usize, usize) {
     (start, end - start)
 }
 
-/// Build the `Value` and record every node's span under its pointer. Returns the
-/// value and its extent (a collection spans from its first to its last child).
-fn convert(
-    node: Spanned<Node>,
-    path: &mut String,
-    key: Option<(usize, usize)>,
-    spans: &mut SpanMap,
-) -> (Value, (usize, usize)) {
-    let own = byte_range(&node);
-    let (value, extent) = match node.value {
-        Node::Null => (Value::Null, own),
-        Node::Bool(b) => (Value::Bool(b), own),
-        Node::Number(n) => (Value::Number(n), own),
-        Node::Str(s) => (Value::String(s), own),
-        Node::Seq(items) => {
-            let mut extent = (own.0, 0);
-            let mut values = Vec::with_capacity(items.len());
-            for (index, item) in items.into_iter().enumerate() {
-                let len = path.len();
-                path.push('/');
-                path.push_str(&index.to_string());
-                let (value, child) = convert(item, path, None, spans);
-                path.truncate(len);
-                extent = if values.is_empty() {
-                    child
-                } else {
-                    union(extent, child)
-                };
-                values.push(value);
-            }
-            (Value::Array(values), extent)
+impl<'a> Builder<'a> {
+    fn new(text: &'a str) -> Builder<'a> {
+        let mut options = Options::default();
+        options.flow_nesting_limit = MAX_DEPTH;
+        options.block_nesting_limit = MAX_DEPTH;
+        Builder {
+            text,
+            parser: Parser::new_from_str_with_options(text, options),
+            frames: Vec::new(),
+            path: String::new(),
+            spans: SpanMap::default(),
+            anchors: Vec::new(),
+            nodes: 0,
+            aliases: 0,
+            documents: 0,
+            root: None,
         }
-        Node::Map(entries) => {
-            let mut extent = (own.0, 0);
-            let mut map = Map::with_capacity(entries.len());
-            for (index, (k, v)) in entries.into_iter().enumerate() {
-                let key_range = byte_range(&k);
-                let name = key_text(k.value);
-                let len = path.len();
-                path.push('/');
-                pointer::push_escaped(path, &name);
-                let (value, child) = convert(v, path, Some(key_range), spans);
-                path.truncate(len);
-                let entry = union(key_range, child);
-                extent = if index == 0 {
-                    entry
-                } else {
-                    union(extent, entry)
-                };
-                map.insert(name, value);
-            }
-            (Value::Object(map), extent)
-        }
-    };
-    spans.insert(path.clone(), NodeSpan { key, value: extent });
-    (value, extent)
-}
+    }
 
-/// Mapping keys become strings the way the plain pass spells them.
-fn key_text(node: Node) -> String {
-    match node {
-        Node::Null => "null".to_string(),
-        Node::Bool(b) => b.to_string(),
-        Node::Number(n) => n.to_string(),
-        Node::Str(s) => s,
-        Node::Seq(_) | Node::Map(_) => "<complex key>".to_string(),
+    fn run(mut self) -> Result<(Value, SpanMap), YamlError> {
+        while let Some(next) = self.parser.next_event() {
+            let (event, span) = next.map_err(YamlError::Syntax)?;
+            let at = byte_range(self.text, &span);
+            match event {
+                Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => {}
+                Event::DocumentStart(..) => {
+                    self.documents += 1;
+                    if self.documents > 1 {
+                        return Err(YamlError::MultipleDocuments { at });
+                    }
+                }
+                Event::Scalar(text, style, anchor, tag) => {
+                    self.scalar(text, style, anchor, tag.as_deref(), at)?;
+                }
+                Event::Alias(id) => self.alias(id, at)?,
+                Event::UnresolvedAlias(_) => {
+                    return Err(YamlError::Unsupported {
+                        what: Unsupported::UnknownAnchor,
+                        at,
+                    })
+                }
+                Event::SequenceStart(_, anchor, tag) => {
+                    self.check_collection_tag(tag.as_deref(), "seq", at)?;
+                    self.open(FrameKind::Seq(Vec::new()), anchor, at)?;
+                }
+                Event::MappingStart(_, anchor, tag) => {
+                    self.check_collection_tag(tag.as_deref(), "map", at)?;
+                    self.open(FrameKind::Map(Map::new(), None), anchor, at)?;
+                }
+                Event::SequenceEnd | Event::MappingEnd => self.close(at)?,
+                // Anchor names and comments are presentation, not content.
+                _ => {}
+            }
+        }
+        let root = self.root.take().unwrap_or(Value::Null);
+        Ok((root, self.spans))
+    }
+
+    fn count_nodes(&mut self, n: usize, at: (usize, usize)) -> Result<(), YamlError> {
+        self.nodes += n;
+        if let Some(frame) = self.frames.last_mut() {
+            frame.nodes += n;
+        }
+        if self.nodes > MAX_NODES {
+            return Err(YamlError::Budget {
+                what: Budget::Nodes,
+                at,
+            });
+        }
+        Ok(())
+    }
+
+    /// Is the next node a mapping key?
+    fn expecting_key(&self) -> bool {
+        matches!(
+            self.frames.last(),
+            Some(Frame {
+                kind: FrameKind::Map(_, None),
+                ..
+            })
+        )
+    }
+
+    fn scalar(
+        &mut self,
+        text: Cow<'a, str>,
+        style: ScalarStyle,
+        anchor: usize,
+        tag: Option<&granit_parser::Tag>,
+        at: (usize, usize),
+    ) -> Result<(), YamlError> {
+        let forced_string = match tag {
+            None => false,
+            Some(tag) if tag.is_yaml_core_schema_tag("str") => true,
+            Some(tag)
+                if ["int", "float", "bool", "null"]
+                    .iter()
+                    .any(|s| tag.is_yaml_core_schema_tag(s)) =>
+            {
+                false
+            }
+            Some(tag) => {
+                return Err(YamlError::Unsupported {
+                    what: Unsupported::Tag(format!("{}{}", tag.handle(), tag.suffix())),
+                    at,
+                })
+            }
+        };
+        self.count_nodes(1, at)?;
+        if self.expecting_key() {
+            let key = text.into_owned();
+            if anchor > 0 {
+                self.remember(anchor, Value::String(key.clone()), 1);
+            }
+            return self.set_key(key, at);
+        }
+        let value = if forced_string || style != ScalarStyle::Plain {
+            Value::String(text.into_owned())
+        } else {
+            resolve_plain(text)
+        };
+        if anchor > 0 {
+            self.remember(anchor, value.clone(), 1);
+        }
+        self.place(value, at, None);
+        Ok(())
+    }
+
+    fn alias(&mut self, id: usize, at: (usize, usize)) -> Result<(), YamlError> {
+        self.aliases += 1;
+        if self.aliases > MAX_ALIASES {
+            return Err(YamlError::Budget {
+                what: Budget::Aliases,
+                at,
+            });
+        }
+        let Some(Some((value, nodes))) = self.anchors.get(id) else {
+            return Err(YamlError::Unsupported {
+                what: Unsupported::UnknownAnchor,
+                at,
+            });
+        };
+        let (value, nodes) = (value.clone(), *nodes);
+        // Count before cloning bigger structures any further.
+        self.count_nodes(nodes, at)?;
+        if self.expecting_key() {
+            return match value {
+                Value::String(key) => self.set_key(key, at),
+                _ => Err(YamlError::Unsupported {
+                    what: Unsupported::ComplexKey,
+                    at,
+                }),
+            };
+        }
+        self.place(value, at, None);
+        Ok(())
+    }
+
+    fn remember(&mut self, anchor: usize, value: Value, nodes: usize) {
+        if self.anchors.len() <= anchor {
+            self.anchors.resize(anchor + 1, None);
+        }
+        self.anchors[anchor] = Some((value, nodes));
+    }
+
+    fn set_key(&mut self, key: String, at: (usize, usize)) -> Result<(), YamlError> {
+        let Some(Frame {
+            kind: FrameKind::Map(map, pending),
+            extent,
+            ..
+        }) = self.frames.last_mut()
+        else {
+            unreachable!("set_key is called only when a mapping expects a key");
+        };
+        if map.contains_key(&key) {
+            return Err(YamlError::DuplicateKey { key, at });
+        }
+        *extent = Some(extent.map_or(at, |e| union(e, at)));
+        *pending = Some((key, at));
+        Ok(())
+    }
+
+    /// The pointer segment for the next value in the innermost collection.
+    fn push_segment(&mut self) -> Option<(usize, usize)> {
+        match self.frames.last() {
+            Some(Frame {
+                kind: FrameKind::Seq(items),
+                ..
+            }) => {
+                self.path.push('/');
+                self.path.push_str(&items.len().to_string());
+                None
+            }
+            Some(Frame {
+                kind: FrameKind::Map(_, Some((key, key_span))),
+                ..
+            }) => {
+                let key_span = *key_span;
+                self.path.push('/');
+                super::pointer::push_escaped(&mut self.path, key);
+                Some(key_span)
+            }
+            _ => None,
+        }
+    }
+
+    /// Attach a finished value to its parent (or make it the root) and record
+    /// its span under its pointer.
+    fn place(
+        &mut self,
+        value: Value,
+        extent: (usize, usize),
+        segment: Option<(usize, Option<(usize, usize)>)>,
+    ) {
+        let (path_len, key_span) = match segment {
+            Some(done) => done,
+            None => {
+                let len = self.path.len();
+                (len, self.push_segment())
+            }
+        };
+        self.spans.entries.push((
+            self.path.clone(),
+            NodeSpan {
+                key: key_span,
+                value: extent,
+            },
+        ));
+        self.path.truncate(path_len);
+        match self.frames.last_mut() {
+            None => self.root = Some(value),
+            Some(frame) => {
+                frame.extent = Some(frame.extent.map_or(extent, |e| union(e, extent)));
+                match &mut frame.kind {
+                    FrameKind::Seq(items) => items.push(value),
+                    FrameKind::Map(map, pending) => {
+                        let (key, _) = pending.take().expect("a value follows its key");
+                        map.insert(key, value);
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_collection_tag(
+        &self,
+        tag: Option<&granit_parser::Tag>,
+        expected: &str,
+        at: (usize, usize),
+    ) -> Result<(), YamlError> {
+        match tag {
+            Some(tag) if !tag.is_yaml_core_schema_tag(expected) => Err(YamlError::Unsupported {
+                what: Unsupported::Tag(format!("{}{}", tag.handle(), tag.suffix())),
+                at,
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    fn open(
+        &mut self,
+        kind: FrameKind,
+        anchor: usize,
+        at: (usize, usize),
+    ) -> Result<(), YamlError> {
+        if self.expecting_key() {
+            return Err(YamlError::Unsupported {
+                what: Unsupported::ComplexKey,
+                at,
+            });
+        }
+        if self.frames.len() >= MAX_DEPTH {
+            return Err(YamlError::Budget {
+                what: Budget::Depth,
+                at,
+            });
+        }
+        self.count_nodes(1, at)?;
+        let path_len = self.path.len();
+        let key_span = self.push_segment();
+        self.frames.push(Frame {
+            kind,
+            anchor,
+            path_len,
+            key_span,
+            extent: None,
+            open: at,
+            nodes: 1,
+        });
+        Ok(())
+    }
+
+    fn close(&mut self, at: (usize, usize)) -> Result<(), YamlError> {
+        let frame = self.frames.pop().expect("the parser balances collections");
+        let value = match frame.kind {
+            FrameKind::Seq(items) => Value::Array(items),
+            FrameKind::Map(map, _) => Value::Object(map),
+        };
+        let extent = frame.extent.unwrap_or_else(|| union(frame.open, at));
+        if frame.anchor > 0 {
+            self.remember(frame.anchor, value.clone(), frame.nodes);
+        }
+        if let Some(parent) = self.frames.last_mut() {
+            parent.nodes += frame.nodes;
+        }
+        self.place(value, extent, Some((frame.path_len, frame.key_span)));
+        Ok(())
     }
 }
 
@@ -233,35 +462,66 @@ fn key_text(node: Node) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn yaml_1_2_scalars_stay_what_the_user_wrote() {
-        let v = parse_plain("a: no\nb: on\nc: 010\nd: 2021-03-31\ne: true\nf: 1.5\n").unwrap();
-        assert_eq!(v["a"], "no");
-        assert_eq!(v["b"], "on");
-        assert_eq!(v["c"], "010");
-        assert_eq!(v["d"], "2021-03-31");
-        assert_eq!(v["e"], true);
-        assert_eq!(v["f"], 1.5);
+    fn value(text: &str) -> Value {
+        parse(text).unwrap().0
     }
 
     #[test]
-    fn both_passes_agree_and_spans_point_at_values() {
-        let text = "项目:\n  名称: \"测温机器人\"\n  list: [1, two]\n";
-        let plain = parse_plain(text).unwrap();
-        let (spanned, spans) = parse_spanned(text).unwrap();
-        assert_eq!(plain, spanned);
-        let name = spans["/项目/名称"];
+    fn spans_point_at_values_and_keys() {
+        let text = "项目:\n  名称: \"测温机器人\"\n  list: [1, two]\n  empty: {}\n";
+        let (_, spans) = parse(text).unwrap();
+        let name = spans.get("/项目/名称").unwrap();
         let (off, len) = name.value;
         assert_eq!(&text[off..off + len], "\"测温机器人\"");
         let (koff, klen) = name.key.unwrap();
         assert_eq!(&text[koff..koff + klen], "名称");
-        let (off, len) = spans["/项目/list/1"].value;
+        let (off, len) = spans.get("/项目/list/1").unwrap().value;
         assert_eq!(&text[off..off + len], "two");
+        let (off, len) = spans.get("/项目/list").unwrap().value;
+        assert_eq!(&text[off..off + len], "1, two");
+        let (off, len) = spans.get("/项目/empty").unwrap().value;
+        assert_eq!(&text[off..off + len], "{}");
+        assert!(spans.get("").is_some());
     }
 
     #[test]
-    fn duplicate_keys_are_rejected() {
-        assert!(parse_plain("a: 1\na: 2\n").is_err());
-        assert!(parse_spanned("a: 1\na: 2\n").is_err());
+    fn aliases_expand_and_point_at_the_alias() {
+        let text = "a: &x [1, 2]\nb: *x\n";
+        let (v, spans) = parse(text).unwrap();
+        assert_eq!(v["b"], serde_json::json!([1, 2]));
+        let (off, len) = spans.get("/b").unwrap().value;
+        assert_eq!(&text[off..off + len], "*x");
+    }
+
+    #[test]
+    fn structural_errors() {
+        assert!(matches!(
+            parse("a: 1\na: 2\n"),
+            Err(YamlError::DuplicateKey { .. })
+        ));
+        assert!(matches!(
+            parse("a: 1\n---\nb: 2\n"),
+            Err(YamlError::MultipleDocuments { .. })
+        ));
+        assert!(matches!(
+            parse("? [a]\n: 1\n"),
+            Err(YamlError::Unsupported {
+                what: Unsupported::ComplexKey,
+                ..
+            })
+        ));
+        assert!(matches!(
+            parse("a: !custom 1\n"),
+            Err(YamlError::Unsupported {
+                what: Unsupported::Tag(_),
+                ..
+            })
+        ));
+        assert!(parse(&"[".repeat(1000)).is_err());
+        let merge = value("base: &b {x: 1}\nobj:\n  <<: *b\n");
+        assert_eq!(
+            merge["obj"]["<<"]["x"], 1,
+            "merge keys are ordinary keys in YAML 1.2"
+        );
     }
 }

@@ -1,0 +1,64 @@
+//! Where validation time goes, per stage, on one core: load (decode, YAML into
+//! a value with spans), check (schema and rules), end to end; with the bare
+//! parser and serde-saphyr's deserializer for comparison.
+//! `cargo bench --bench stages`.
+
+use shenbao::declaration::{Document, LoadOptions};
+use shenbao::rules::{self, CheckOptions};
+use std::time::{Duration, Instant};
+
+fn per_second(label: &str, bytes: usize, mut f: impl FnMut()) {
+    // Warm up, then run for about a second.
+    for _ in 0..50 {
+        f();
+    }
+    let start = Instant::now();
+    let mut n = 0u64;
+    while start.elapsed() < Duration::from_secs(1) {
+        for _ in 0..50 {
+            f();
+        }
+        n += 50;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{label:<34} {:>9.0} docs/s  {:>7.1} µs/doc  {:>6.1} MB/s",
+        n as f64 / secs,
+        secs * 1e6 / n as f64,
+        (bytes as f64 * n as f64) / secs / 1e6
+    );
+}
+
+fn main() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/thermal-screening-robot/shenbao.yaml"
+    );
+    let bytes = std::fs::read(path).unwrap();
+    let len = bytes.len();
+    println!("declaration: {path} ({len} bytes)");
+    per_second("load (decode + YAML -> Value+spans)", len, || {
+        let doc = Document::from_bytes("bench", bytes.clone(), LoadOptions::default());
+        assert!(doc.value.is_some());
+    });
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    per_second("floor: parser events only", len, || {
+        let mut n = 0;
+        for ev in serde_saphyr::granit_parser::Parser::new_from_str(&text) {
+            ev.unwrap();
+            n += 1;
+        }
+        assert!(n > 10);
+    });
+    per_second("for comparison: serde-saphyr -> Value", len, || {
+        let _: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+    });
+    let doc = Document::from_bytes("bench", bytes.clone(), LoadOptions::default());
+    per_second("check (schema + rules)", len, || {
+        assert!(rules::check(&doc, CheckOptions::default()).is_empty());
+    });
+    per_second("end to end (load + check)", len, || {
+        let doc = Document::from_bytes("bench", bytes.clone(), LoadOptions::default());
+        assert!(rules::check(&doc, CheckOptions::default()).is_empty());
+    });
+}
