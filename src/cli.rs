@@ -53,6 +53,11 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print the declaration's JSON Schema / 输出申报文件的 JSON Schema
     Schema,
+    /// The call profile in use (categories, deadline, quotas, lists) / 申报指南配置
+    #[command(subcommand)]
+    Call(CallCommand),
+    /// Score a declaration against every category, with the evidence / 类别匹配评分
+    Fit(FitArgs),
     /// Write a commented shenbao.yaml template into a folder / 生成申报文件模板
     Init(InitArgs),
     /// Print shell completions / 输出命令行补全脚本
@@ -90,6 +95,51 @@ pub struct ValidateArgs {
     /// Print only files with problems, and the summary
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// Judge "has the call closed" as of this date (YYYY-MM-DD; default: today in Beijing)
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "SHENBAO_AS_OF")]
+    pub as_of: Option<crate::date::Date>,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+}
+
+fn parse_date(text: &str) -> Result<crate::date::Date, String> {
+    crate::date::Date::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
+}
+
+/// Which call profile to check against.
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    /// Call profile YAML to use instead of the embedded 2021 call (another year's
+    /// call, or a recommending body's variant with an earlier internal deadline)
+    #[arg(long, value_name = "FILE")]
+    pub call: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CallCommand {
+    /// Print the active call profile: a summary, or the YAML itself with --raw
+    Show {
+        #[command(flatten)]
+        profile: ProfileArgs,
+        /// Print the profile's YAML source
+        #[arg(long)]
+        raw: bool,
+    },
+    /// Print the JSON Schema every call profile must satisfy
+    Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct FitArgs {
+    /// A declaration file, or a folder holding shenbao.yaml (default: .)
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
 }
 
 #[derive(Debug, Args)]

@@ -2,12 +2,14 @@
 //! call for new-type information-consumption demonstration projects.
 //!
 //! Data flows one way: [`declaration`] loads a file into a spanned document,
-//! [`rules`] checks it and produces [`diagnostic::Diagnostic`]s, [`report`]
-//! renders them. [`cli`] and [`commands`] wire this to the command line.
+//! [`rules`] checks it against the [`call`] profile and produces
+//! [`diagnostic::Diagnostic`]s, [`report`] renders them. [`cli`] and [`commands`] wire this to the command line.
 
 pub mod atomic;
+pub mod call;
 pub mod cli;
 pub mod commands;
+pub mod date;
 pub mod declaration;
 pub mod diagnostic;
 pub mod inputs;

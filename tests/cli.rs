@@ -16,6 +16,7 @@ const FAILING: &[&str] = &[
     "examples/failing/schema-errors",
     "examples/failing/types-and-limits",
     "examples/failing/yaml-syntax",
+    "examples/failing/every-rule",
 ];
 
 fn human(args: &[&str], lang: &str) -> (i32, String) {
@@ -152,14 +153,25 @@ fn jobs_do_not_change_the_report() {
     assert_eq!(one.stdout, many.stdout);
 }
 
+/// Copy an example folder (declaration and attachments) to `to`.
+fn copy_example(example: &str, to: &std::path::Path) {
+    let from = root().join(example);
+    std::fs::create_dir_all(to.join("attachments")).unwrap();
+    std::fs::copy(from.join("shenbao.yaml"), to.join("shenbao.yaml")).unwrap();
+    for entry in std::fs::read_dir(from.join("attachments")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join("attachments").join(entry.file_name())).unwrap();
+    }
+}
+
 #[test]
 fn no_progress_bar_when_piped() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read(root().join(PASSING[0]).join("shenbao.yaml")).unwrap();
     for i in 0..250 {
-        let sub = dir.path().join(format!("client-{i:03}"));
-        std::fs::create_dir(&sub).unwrap();
-        write(&sub, "shenbao.yaml", &text);
+        copy_example(
+            PASSING[i % PASSING.len()],
+            &dir.path().join(format!("client-{i:03}")),
+        );
     }
     let output = shenbao()
         .args(["validate", "-q"])
@@ -184,7 +196,8 @@ fn no_progress_bar_when_piped() {
 #[test]
 fn strict_turns_warnings_into_errors() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(root().join(PASSING[0]).join("shenbao.yaml")).unwrap();
+    copy_example(PASSING[0], dir.path());
+    let text = std::fs::read_to_string(dir.path().join("shenbao.yaml")).unwrap();
     let (gbk, _, _) = encoding_rs::GBK.encode(&text);
     let path = write(dir.path(), "shenbao.yaml", &gbk);
     let target = path.to_str().unwrap();
@@ -291,12 +304,21 @@ fn init_writes_a_template_editors_understand_and_never_clobbers() {
         serde_json::from_str(&std::fs::read_to_string(target.join("shenbao.schema.json")).unwrap())
             .unwrap();
     assert!(schema["properties"]["applicant"].is_object());
-    // The template is well-formed YAML: whatever is left to fill in, no Y/E codes.
-    let (_, json) = run_json(&["validate", &target.to_string_lossy()]);
-    for d in json["results"][0]["diagnostics"].as_array().unwrap() {
-        let code = d["code"].as_str().unwrap();
-        assert!(code.starts_with('S'), "template problem {d}");
-    }
+    // The template is well-formed and schema-shaped: what is left are its
+    // placeholders, which the call's rules point out (code, commitments…).
+    let (status, json) = run_json(&["validate", &target.to_string_lossy()]);
+    assert_eq!(status, 1, "placeholders are not a valid application");
+    let codes: Vec<&str> = json["results"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.iter().all(|c| !"FEYS".contains(&c[..1])),
+        "template problem: {codes:?}"
+    );
+    assert!(codes.contains(&"A008"), "commitments left false: {codes:?}");
     std::fs::write(target.join("shenbao.yaml"), "edited").unwrap();
     let again = shenbao().arg("init").arg(&target).output().unwrap();
     assert_eq!(again.status.code(), Some(2));
@@ -314,4 +336,164 @@ fn man_page_and_completions_come_from_the_flag_definitions() {
     let bash = shenbao().args(["completions", "bash"]).output().unwrap();
     let bash = String::from_utf8(bash.stdout).unwrap();
     assert!(bash.contains("--strict") && bash.contains("--encoding"));
+}
+
+#[test]
+fn the_clock_defaults_to_today_and_the_2021_call_has_closed() {
+    let example = root().join(PASSING[0]);
+    let output = shenbao()
+        .env_remove("SHENBAO_AS_OF")
+        .args(["validate", "--format", "json"])
+        .arg(&example)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "a warning does not fail the run"
+    );
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let codes: Vec<&str> = json["results"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, vec!["D003"]);
+    let strict = shenbao()
+        .env_remove("SHENBAO_AS_OF")
+        .args(["validate", "--strict"])
+        .arg(&example)
+        .output()
+        .unwrap();
+    assert_eq!(
+        strict.status.code(),
+        Some(1),
+        "closed call is an error under --strict"
+    );
+}
+
+#[test]
+fn another_call_profile_can_be_loaded_without_a_rebuild() {
+    let dir = tempfile::tempdir().unwrap();
+    let embedded = shenbao::call::EMBEDDED_2021;
+    // A province's variant: an internal deadline before the examples' dates.
+    let variant = embedded.replacen(
+        "internal_deadlines:",
+        "internal_deadlines:\n  - {recommender: 江苏省, date: \"2021-03-10\", source: \"test variant\"}",
+        1,
+    );
+    assert_ne!(variant, embedded);
+    let profile = write(dir.path(), "jiangsu.yaml", variant.as_bytes());
+    let (status, json) = run_json(&[
+        "validate",
+        "--call",
+        profile.to_str().unwrap(),
+        &root().join(PASSING[0]).to_string_lossy(),
+    ]);
+    assert_eq!(status, 1);
+    assert_eq!(json["results"][0]["diagnostics"][0]["code"], "D004");
+    // A broken profile stops the run before any declaration is judged.
+    let broken = write(
+        dir.path(),
+        "broken.yaml",
+        embedded.replacen("deadline:", "deadlin:", 1).as_bytes(),
+    );
+    let output = shenbao()
+        .args(["validate", "--call"])
+        .arg(&broken)
+        .arg(root().join(PASSING[0]))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("(F005)"), "{stderr}");
+    assert!(stderr.contains("broken.yaml:"), "{stderr}");
+}
+
+#[test]
+fn call_show_prints_the_active_profile() {
+    let output = shenbao().args(["call", "show"]).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("miit-xxxf-2021") && text.contains("2021-03-31"),
+        "{text}"
+    );
+    assert!(text.contains("智能防控创新产品"));
+    let raw = shenbao().args(["call", "show", "--raw"]).output().unwrap();
+    assert_eq!(
+        String::from_utf8(raw.stdout).unwrap(),
+        shenbao::call::EMBEDDED_2021
+    );
+}
+
+#[test]
+fn fit_explains_the_category_scores() {
+    let output = shenbao()
+        .arg("fit")
+        .arg(root().join(PASSING[0]))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let first = text.lines().nth(1).unwrap();
+    assert!(
+        first.contains("7.智能防控创新产品") && first.contains("declared, best"),
+        "{text}"
+    );
+    assert!(text.contains("测温"), "{text}");
+}
+
+#[test]
+fn one_declaration_breaking_every_rule_gets_every_diagnostic_in_one_run() {
+    let example = "examples/failing/every-rule";
+    let text = std::fs::read_to_string(root().join(example).join("shenbao.yaml")).unwrap();
+    // The header lists the rules the file breaks: `#   K001 call of another year …`.
+    let mut listed: Vec<String> = text
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .flat_map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .filter(|w| {
+            w.len() == 4
+                && w.as_bytes()[0].is_ascii_uppercase()
+                && w[1..].bytes().all(|b| b.is_ascii_digit())
+        })
+        .collect();
+    listed.sort();
+    let output = shenbao()
+        .current_dir(root())
+        .args([
+            "validate",
+            "--as-of",
+            "2021-04-10",
+            "--format",
+            "json",
+            example,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let diagnostics = json["results"][0]["diagnostics"].as_array().unwrap();
+    let mut found: Vec<String> = diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect();
+    found.sort();
+    assert_eq!(found, listed);
+    // Each one underlines the value at its pointer.
+    let source = text.as_bytes();
+    for d in diagnostics {
+        let (offset, length) = (
+            d["offset"].as_u64().unwrap() as usize,
+            d["length"].as_u64().unwrap() as usize,
+        );
+        let underlined = std::str::from_utf8(&source[offset..offset + length]).unwrap();
+        let pointer = d["pointer"].as_str().unwrap();
+        let last = pointer.rsplit('/').next().unwrap();
+        assert!(!underlined.trim().is_empty(), "{d}");
+        if d["code"] == "S003" || d["code"] == "T009" {
+            assert_eq!(underlined, last, "{d}");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! Whatever bytes arrive, loading and checking return diagnostics — never a
 //! panic. Deterministic pseudo-random mutations of real declarations.
 
+use shenbao::call::CallProfile;
 use shenbao::declaration::{Document, EncodingMode, LoadOptions};
 use shenbao::rules::{self, CheckOptions};
 
@@ -89,7 +90,8 @@ fn mutated_declarations_never_panic_and_always_locate_their_findings() {
             let bytes = mutate(&mut rng, &original);
             for encoding in [EncodingMode::Utf8, EncodingMode::Auto] {
                 let document = Document::from_bytes("m", bytes.clone(), LoadOptions { encoding });
-                let findings = rules::check(&document, CheckOptions::default());
+                let findings =
+                    rules::check(&document, CallProfile::embedded(), CheckOptions::default());
                 for d in &findings {
                     if let Some(l) = d.location {
                         let text = &document.source.text;

@@ -1,11 +1,14 @@
 //! What each subcommand does, on top of the library. Each returns the process
 //! exit status: 0 no errors, 1 problems found, 2 could not run.
 
+mod call;
 mod explain;
+mod fit;
 mod init;
 mod validate;
 
-use crate::cli::{Cli, ColorChoice, Command};
+use crate::call::CallProfile;
+use crate::cli::{Cli, ColorChoice, Command, ProfileArgs};
 use crate::diagnostic::Lang;
 use clap::CommandFactory;
 use std::io::{IsTerminal, Write};
@@ -53,6 +56,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Validate(args) => validate::run(&args, context),
         Command::Explain(args) => explain::run(&args, context),
         Command::Schema => write_stdout(crate::rules::schema::SCHEMA_TEXT),
+        Command::Call(command) => call::run(&command, context),
+        Command::Fit(args) => fit::run(&args, context),
         Command::Init(args) => init::run(&args, context),
         Command::Completions { shell } => {
             let mut out = Vec::new();
@@ -69,6 +74,31 @@ pub fn run(cli: Cli) -> i32 {
                 }
             }
         }
+    }
+}
+
+/// The embedded profile, or the one given with `--call` (errors printed; `None`
+/// means exit 2).
+pub fn load_profile(
+    args: &ProfileArgs,
+    context: Context,
+) -> Option<std::borrow::Cow<'static, CallProfile>> {
+    match &args.call {
+        None => Some(std::borrow::Cow::Borrowed(CallProfile::embedded())),
+        Some(path) => match CallProfile::load(path) {
+            Ok(profile) => Some(std::borrow::Cow::Owned(profile)),
+            Err(err) => {
+                eprintln!(
+                    "{}\n{}",
+                    context.t(
+                        "shenbao: 申报指南配置文件无效（F005）：",
+                        "shenbao: the call profile is invalid (F005):"
+                    ),
+                    err.describe(context.lang)
+                );
+                None
+            }
+        },
     }
 }
 

@@ -2,6 +2,7 @@
 //! report like a compiler (or as one JSON document).
 
 use super::{write_stdout, Context, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS};
+use crate::call::CallProfile;
 use crate::cli::ValidateArgs;
 use crate::declaration::{Document, LoadOptions};
 use crate::inputs::{self, Input};
@@ -17,6 +18,7 @@ const PROGRESS_MIN_FILES: usize = 200;
 /// Check one input: the findings, and their rendering when people will read them.
 pub fn check_input(
     input: &Input,
+    profile: &CallProfile,
     load: LoadOptions,
     check: CheckOptions,
     style: Option<human::Style>,
@@ -35,7 +37,7 @@ pub fn check_input(
         }
         Input::File { path, display } => {
             let (diagnostics, document) = match Document::load_file(path, display, load) {
-                Ok(document) => (rules::check(&document, check), Some(document)),
+                Ok(document) => (rules::check(&document, profile, check), Some(document)),
                 Err(diagnostic) => (vec![*diagnostic], None),
             };
             let result = FileResult {
@@ -59,12 +61,17 @@ pub fn run(args: &ValidateArgs, context: Context) -> i32 {
     } else {
         args.paths.clone()
     };
+    let Some(profile) = super::load_profile(&args.profile, context) else {
+        return EXIT_CANNOT_RUN;
+    };
+    let profile = &*profile;
     let inputs = inputs::collect(&paths);
     let load = LoadOptions {
         encoding: args.encoding,
     };
     let check = CheckOptions {
         strict: args.strict,
+        as_of: args.as_of,
     };
     let style = (args.format == Format::Human).then_some(human::Style {
         lang: context.lang,
@@ -84,7 +91,7 @@ pub fn run(args: &ValidateArgs, context: Context) -> i32 {
         inputs
             .par_iter()
             .map(|input| {
-                let out = check_input(input, load, check, style);
+                let out = check_input(input, profile, load, check, style);
                 progress.inc(1);
                 out
             })

@@ -11,20 +11,9 @@ const fn load_rule(
     bad: &'static str,
     good: &'static str,
 ) -> Rule {
-    Rule {
-        code,
-        name,
-        severity,
-        clause: "",
-        family: "declaration",
-        could_not_run,
-        summary_zh: text[0],
-        summary_en: text[1],
-        why_zh: text[2],
-        why_en: text[3],
-        bad,
-        good,
-    }
+    let mut rule = Rule::new(code, name, severity, "", "declaration", text, bad, good);
+    rule.could_not_run = could_not_run;
+    rule
 }
 
 pub const PATH_NOT_FOUND: Rule = load_rule(

@@ -6,7 +6,7 @@ pub mod diags;
 pub mod pointer;
 mod scalar;
 pub mod source;
-mod yaml;
+pub mod yaml;
 mod yaml_errors;
 
 pub use source::{EncodingMode, Source, MAX_FILE_BYTES};
@@ -27,6 +27,9 @@ pub struct Document {
     pub diagnostics: Vec<Diagnostic>,
     /// Where each node of `value` is in `source`.
     pub spans: SpanMap,
+    /// The folder the declaration's attachment paths are relative to (`None`
+    /// for text that did not come from a file).
+    pub dir: Option<std::path::PathBuf>,
 }
 
 /// What the loader needs to know from the command line.
@@ -77,7 +80,12 @@ impl Document {
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Ok(Document::too_large(display, bytes.len() as u64));
         }
-        Ok(Document::from_bytes(display, bytes, options))
+        let mut document = Document::from_bytes(display, bytes, options);
+        document.dir = Some(match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        });
+        Ok(document)
     }
 
     fn too_large(display: &str, size: u64) -> Document {
@@ -106,6 +114,7 @@ impl Document {
             value: None,
             diagnostics: vec![diagnostic],
             spans: SpanMap::default(),
+            dir: None,
         }
     }
 
@@ -117,6 +126,7 @@ impl Document {
             value: None,
             diagnostics: decoded.diagnostics,
             spans: SpanMap::default(),
+            dir: None,
         };
         if decoded.usable {
             document.parse();

@@ -6,6 +6,24 @@ use super::{Lang, Severity};
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
+/// Declares a family's `const fn rule(code, name, severity, text, bad, good)`,
+/// fixing the family name and the clause its rules enforce.
+#[macro_export]
+macro_rules! family_rule {
+    ($family:literal, $clause:literal) => {
+        const fn rule(
+            code: &'static str,
+            name: &'static str,
+            severity: $crate::diagnostic::Severity,
+            text: [&'static str; 4],
+            bad: &'static str,
+            good: &'static str,
+        ) -> $crate::diagnostic::Rule {
+            $crate::diagnostic::Rule::new(code, name, severity, $clause, $family, text, bad, good)
+        }
+    };
+}
+
 /// Static documentation of one diagnostic code.
 #[derive(Debug)]
 pub struct Rule {
@@ -31,6 +49,34 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// A rule of a check family: `text` is [summary zh, summary en, why zh, why en].
+    #[allow(clippy::too_many_arguments)] // a table row, read column by column
+    pub const fn new(
+        code: &'static str,
+        name: &'static str,
+        severity: Severity,
+        clause: &'static str,
+        family: &'static str,
+        text: [&'static str; 4],
+        bad: &'static str,
+        good: &'static str,
+    ) -> Rule {
+        Rule {
+            code,
+            name,
+            severity,
+            clause,
+            family,
+            could_not_run: false,
+            summary_zh: text[0],
+            summary_en: text[1],
+            why_zh: text[2],
+            why_en: text[3],
+            bad,
+            good,
+        }
+    }
+
     pub fn summary(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Zh => self.summary_zh,
@@ -107,16 +153,19 @@ pub fn all_rules() -> &'static [&'static Rule] {
     ALL.get_or_init(|| {
         let mut all: Vec<&'static Rule> = crate::declaration::diags::RULES
             .iter()
-            .chain(crate::rules::schema::diags::RULES)
+            .chain(crate::call::diags::RULES)
+            .chain(crate::rules::RULES.iter().flat_map(|family| family.iter()))
             .collect();
         all.sort_by(|a, b| code_order(a.code).cmp(&code_order(b.code)));
         all
     })
 }
 
-/// Families in pipeline order (F, E, Y load; S schema; rules after), then number.
+/// Families in pipeline order (F, E, Y load; S schema; K call; then the call's
+/// rules: A applicant, C category, D deadline, G route, O online, P project,
+/// T attachments), then number.
 fn code_order(code: &str) -> (usize, &str) {
-    let family = "FEYS".find(&code[..1]).unwrap_or(usize::MAX);
+    let family = "FEYSKACDGOPT".find(&code[..1]).unwrap_or(usize::MAX);
     (family, code)
 }
 

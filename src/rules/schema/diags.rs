@@ -9,20 +9,7 @@ const fn schema_rule(
     bad: &'static str,
     good: &'static str,
 ) -> Rule {
-    Rule {
-        code,
-        name,
-        severity: Severity::Error,
-        clause: "",
-        family: "schema",
-        could_not_run: false,
-        summary_zh: text[0],
-        summary_en: text[1],
-        why_zh: text[2],
-        why_en: text[3],
-        bad,
-        good,
-    }
+    Rule::new(code, name, Severity::Error, "", "schema", text, bad, good)
 }
 
 pub const MISSING_FIELD: Rule = schema_rule(
@@ -35,7 +22,7 @@ pub const MISSING_FIELD: Rule = schema_rule(
         "Every field of the application form must be filled in; a missing field leaves a blank on the form and fails the formal review.",
     ],
     "applicant:\n  name: 杭州云瞳智能科技有限公司\n  # credit_code missing",
-    "applicant:\n  name: 杭州云瞳智能科技有限公司\n  credit_code: \"91330106MA2KDL4P3C\"",
+    "applicant:\n  name: 杭州云瞳智能科技有限公司\n  credit_code: \"91330106MA2KDL4P7R\"",
 );
 
 pub const WRONG_TYPE: Rule = schema_rule(

@@ -14,32 +14,52 @@ use std::sync::OnceLock;
 /// The declaration schema, as shipped in `schemas/`.
 pub const SCHEMA_TEXT: &str = include_str!("../../../schemas/declaration.schema.json");
 
-/// The parsed schema.
-pub fn schema() -> &'static Value {
-    static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(|| serde_json::from_str(SCHEMA_TEXT).expect("embedded schema is JSON"))
+/// A compiled JSON Schema whose titles and descriptions feed the messages.
+pub struct Schema {
+    value: Value,
+    validator: jsonschema::Validator,
 }
 
-fn validator() -> &'static jsonschema::Validator {
-    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
-    VALIDATOR.get_or_init(|| {
-        jsonschema::draft202012::options()
+impl Schema {
+    /// Compile a schema (draft 2020-12, formats checked).
+    pub fn compile(text: &str) -> Result<Schema, String> {
+        let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let validator = jsonschema::draft202012::options()
             .should_validate_formats(true)
-            .build(schema())
-            .expect("embedded schema compiles")
-    })
+            .build(&value)
+            .map_err(|e| e.to_string())?;
+        Ok(Schema { value, validator })
+    }
+
+    /// The embedded declaration schema.
+    pub fn declaration() -> &'static Schema {
+        static SCHEMA: OnceLock<Schema> = OnceLock::new();
+        SCHEMA.get_or_init(|| Schema::compile(SCHEMA_TEXT).expect("embedded schema compiles"))
+    }
+
+    pub fn value(&self) -> &Value {
+        &self.value
+    }
+
+    /// Check a document; every error as a coded diagnostic.
+    pub fn check(&self, document: &Value) -> Vec<Diagnostic> {
+        if self.validator.is_valid(document) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for error in self.validator.iter_errors(document) {
+            self.translate(&error, &mut out);
+        }
+        dedupe(out)
+    }
 }
 
-/// Check a document against the schema.
+/// Check a declaration against the embedded schema.
 pub fn check(document: &Value) -> Vec<Diagnostic> {
-    let validator = validator();
-    if validator.is_valid(document) {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for error in validator.iter_errors(document) {
-        translate(&error, &mut out);
-    }
+    Schema::declaration().check(document)
+}
+
+fn dedupe(mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
     // A value of the wrong type also fails its enum, length, range… checks:
     // those are consequences, and the type error alone says what to fix.
     let mistyped: Vec<String> = out
@@ -59,13 +79,13 @@ struct FieldDoc {
 
 /// Follow a schema path as jsonschema reports it: `$ref` segments jump to the
 /// referenced definition.
-fn schema_node(path: &str) -> Option<&'static Value> {
-    let mut node = schema();
+fn schema_node<'s>(schema: &'s Value, path: &str) -> Option<&'s Value> {
+    let mut node = schema;
     for segment in path.split('/').skip(1) {
         let segment = segment.replace("~1", "/").replace("~0", "~");
         node = if segment == "$ref" {
             let target = node.get("$ref")?.as_str()?;
-            schema().pointer(target.strip_prefix('#')?)?
+            schema.pointer(target.strip_prefix('#')?)?
         } else {
             match node {
                 Value::Object(map) => map.get(&segment)?,
@@ -77,8 +97,8 @@ fn schema_node(path: &str) -> Option<&'static Value> {
     Some(node)
 }
 
-fn field_doc(subschema_path: &str) -> FieldDoc {
-    let node = schema_node(subschema_path);
+fn field_doc(schema: &Value, subschema_path: &str) -> FieldDoc {
+    let node = schema_node(schema, subschema_path);
     let get = |key: &str| {
         node.and_then(|n| n.get(key))
             .and_then(Value::as_str)
@@ -173,210 +193,215 @@ fn parent_schema_path(schema_path: &str) -> &str {
     pointer::parent(schema_path)
 }
 
-fn translate(error: &ValidationError, out: &mut Vec<Diagnostic>) {
-    let instance_pointer = error.instance_path().as_str().to_string();
-    let schema_path = error.schema_path().as_str();
-    let owner = parent_schema_path(schema_path);
-    let doc = field_doc(owner);
-    let field = field_name(&instance_pointer, &doc.title);
-    let instance = error.instance();
-    let diagnostic = match error.kind() {
-        ValidationErrorKind::Required { property } => {
-            let property = property.as_str().unwrap_or_default();
-            let child = pointer::join(&instance_pointer, property);
-            let child_doc = field_doc(&format!("{owner}/properties/{property}"));
-            let name = field_name(&child, &child_doc.title);
-            let mut d = Diagnostic::new(
-                diags::MISSING_FIELD.code,
-                Text::new(
-                    format!("缺少必填字段 {name}"),
-                    format!("missing required field {name}"),
-                ),
-            )
-            .at_key(instance_pointer);
-            if !child_doc.description.is_empty() {
-                d = d.help(split_description(&child_doc.description));
+impl Schema {
+    fn translate(&self, error: &ValidationError, out: &mut Vec<Diagnostic>) {
+        let schema = &self.value;
+        let instance_pointer = error.instance_path().as_str().to_string();
+        let schema_path = error.schema_path().as_str();
+        let owner = parent_schema_path(schema_path);
+        let doc = field_doc(schema, owner);
+        let field = field_name(&instance_pointer, &doc.title);
+        let instance = error.instance();
+        let diagnostic = match error.kind() {
+            ValidationErrorKind::Required { property } => {
+                let property = property.as_str().unwrap_or_default();
+                let child = pointer::join(&instance_pointer, property);
+                let child_doc = field_doc(schema, &format!("{owner}/properties/{property}"));
+                let name = field_name(&child, &child_doc.title);
+                let mut d = Diagnostic::new(
+                    diags::MISSING_FIELD.code,
+                    Text::new(
+                        format!("缺少必填字段 {name}"),
+                        format!("missing required field {name}"),
+                    ),
+                )
+                .at_key(instance_pointer);
+                if !child_doc.description.is_empty() {
+                    d = d.help(split_description(&child_doc.description));
+                }
+                d
             }
-            d
-        }
-        ValidationErrorKind::AdditionalProperties { unexpected } => {
-            let allowed: Vec<String> = schema_node(&format!("{owner}/properties"))
-                .and_then(Value::as_object)
-                .map(|m| m.keys().cloned().collect())
-                .unwrap_or_default();
-            for key in unexpected {
-                let child = pointer::join(&instance_pointer, key);
-                let name = pointer::dotted(&child);
-                let help = match closest(key, &allowed) {
-                    Some(best) => Text::new(
-                        format!("是否应为 `{best}`？"),
-                        format!("did you mean `{best}`?"),
-                    ),
-                    None => Text::new(
-                        format!("此处允许的字段：{}", allowed.join(", ")),
-                        format!("fields allowed here: {}", allowed.join(", ")),
-                    ),
-                };
-                out.push(
-                    Diagnostic::new(
-                        diags::UNKNOWN_FIELD.code,
-                        Text::new(
-                            format!("未知字段 `{name}`"),
-                            format!("unknown field `{name}`"),
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                let allowed: Vec<String> = schema_node(schema, &format!("{owner}/properties"))
+                    .and_then(Value::as_object)
+                    .map(|m| m.keys().cloned().collect())
+                    .unwrap_or_default();
+                for key in unexpected {
+                    let child = pointer::join(&instance_pointer, key);
+                    let name = pointer::dotted(&child);
+                    let help = match closest(key, &allowed) {
+                        Some(best) => Text::new(
+                            format!("是否应为 `{best}`？"),
+                            format!("did you mean `{best}`?"),
                         ),
-                    )
-                    .at_key(child)
-                    .help(help),
-                );
+                        None => Text::new(
+                            format!("此处允许的字段：{}", allowed.join(", ")),
+                            format!("fields allowed here: {}", allowed.join(", ")),
+                        ),
+                    };
+                    out.push(
+                        Diagnostic::new(
+                            diags::UNKNOWN_FIELD.code,
+                            Text::new(
+                                format!("未知字段 `{name}`"),
+                                format!("unknown field `{name}`"),
+                            ),
+                        )
+                        .at_key(child)
+                        .help(help),
+                    );
+                }
+                return;
             }
-            return;
-        }
-        ValidationErrorKind::Type { .. } => {
-            let expected = schema_node(schema_path).cloned().unwrap_or(Value::Null);
-            let (want_zh, want_en) = expected_type_names(&expected);
-            let (got_zh, got_en) = type_name(instance);
-            Diagnostic::new(
-                diags::WRONG_TYPE.code,
-                Text::new(
-                    format!(
-                        "{field} 应为{want_zh}，实际是{got_zh} `{}`",
-                        short(instance)
+            ValidationErrorKind::Type { .. } => {
+                let expected = schema_node(schema, schema_path)
+                    .cloned()
+                    .unwrap_or(Value::Null);
+                let (want_zh, want_en) = expected_type_names(&expected);
+                let (got_zh, got_en) = type_name(instance);
+                Diagnostic::new(
+                    diags::WRONG_TYPE.code,
+                    Text::new(
+                        format!(
+                            "{field} 应为{want_zh}，实际是{got_zh} `{}`",
+                            short(instance)
+                        ),
+                        format!(
+                            "{field} must be {want_en}, found {got_en} `{}`",
+                            short(instance)
+                        ),
                     ),
-                    format!(
-                        "{field} must be {want_en}, found {got_en} `{}`",
-                        short(instance)
+                )
+                .at(instance_pointer)
+                .help(type_help(&expected, instance))
+            }
+            ValidationErrorKind::Enum { options } => {
+                not_allowed(&field, instance, options, &instance_pointer)
+            }
+            ValidationErrorKind::Constant { expected_value } => not_allowed(
+                &field,
+                instance,
+                &Value::Array(vec![(**expected_value).clone()]),
+                &instance_pointer,
+            ),
+            ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. } => {
+                // Only the category uses alternatives (a number 1–10 or a name).
+                let own = field_doc(schema, owner);
+                Diagnostic::new(
+                    diags::NOT_ALLOWED.code,
+                    Text::new(
+                        format!("{field} 的值 `{}` 不是允许的写法", short(instance)),
+                        format!("{field}: `{}` is not an accepted value", short(instance)),
                     ),
-                ),
-            )
-            .at(instance_pointer)
-            .help(type_help(&expected, instance))
-        }
-        ValidationErrorKind::Enum { options } => {
-            not_allowed(&field, instance, options, &instance_pointer)
-        }
-        ValidationErrorKind::Constant { expected_value } => not_allowed(
-            &field,
-            instance,
-            &Value::Array(vec![(**expected_value).clone()]),
-            &instance_pointer,
-        ),
-        ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. } => {
-            // Only the category uses alternatives (a number 1–10 or a name).
-            let own = field_doc(owner);
-            Diagnostic::new(
-                diags::NOT_ALLOWED.code,
+                )
+                .at(instance_pointer)
+                .help(split_description(&own.description))
+            }
+            ValidationErrorKind::Format { format } => {
+                let (zh, en) = match format.as_str() {
+                    "date" => (
+                        "应为真实存在的日期，写作 YYYY-MM-DD（如 2021-03-20）",
+                        "must be a real calendar date written YYYY-MM-DD (e.g. 2021-03-20)",
+                    ),
+                    "email" => ("应为有效的电子邮箱地址", "must be a valid e-mail address"),
+                    _ => ("格式不对", "is not in the required format"),
+                };
+                Diagnostic::new(
+                    diags::INVALID_FORMAT.code,
+                    Text::new(
+                        format!("{field} 的值 `{}` {zh}", short(instance)),
+                        format!("{field}: `{}` {en}", short(instance)),
+                    ),
+                )
+                .at(instance_pointer)
+                .help(Text::new(
+                    format!("按 {format} 格式改写"),
+                    format!("rewrite it as a valid {format}"),
+                ))
+            }
+            ValidationErrorKind::Minimum { limit }
+            | ValidationErrorKind::ExclusiveMinimum { limit } => range(
+                &field,
+                instance,
+                "不能小于",
+                "must not be less than",
+                limit,
+                &instance_pointer,
+            ),
+            ValidationErrorKind::Maximum { limit }
+            | ValidationErrorKind::ExclusiveMaximum { limit } => range(
+                &field,
+                instance,
+                "不能大于",
+                "must not be greater than",
+                limit,
+                &instance_pointer,
+            ),
+            ValidationErrorKind::Pattern { .. } => Diagnostic::new(
+                diags::PATTERN_MISMATCH.code,
                 Text::new(
-                    format!("{field} 的值 `{}` 不是允许的写法", short(instance)),
-                    format!("{field}: `{}` is not an accepted value", short(instance)),
+                    format!("{field} 的值 `{}` 写法不对", short(instance)),
+                    format!("{field}: `{}` is not written correctly", short(instance)),
                 ),
             )
             .at(instance_pointer)
-            .help(split_description(&own.description))
-        }
-        ValidationErrorKind::Format { format } => {
-            let (zh, en) = match format.as_str() {
-                "date" => (
-                    "应为真实存在的日期，写作 YYYY-MM-DD（如 2021-03-20）",
-                    "must be a real calendar date written YYYY-MM-DD (e.g. 2021-03-20)",
-                ),
-                "email" => ("应为有效的电子邮箱地址", "must be a valid e-mail address"),
-                _ => ("格式不对", "is not in the required format"),
-            };
-            Diagnostic::new(
-                diags::INVALID_FORMAT.code,
+            .help(split_description(&doc.description)),
+            ValidationErrorKind::MinLength { limit } => length(
+                &field,
+                instance,
+                true,
+                *limit,
+                "个字",
+                "characters",
+                &instance_pointer,
+            ),
+            ValidationErrorKind::MaxLength { limit } => length(
+                &field,
+                instance,
+                false,
+                *limit,
+                "个字",
+                "characters",
+                &instance_pointer,
+            ),
+            ValidationErrorKind::MinItems { limit } => length(
+                &field,
+                instance,
+                true,
+                *limit,
+                "项",
+                "items",
+                &instance_pointer,
+            ),
+            ValidationErrorKind::MaxItems { limit } => length(
+                &field,
+                instance,
+                false,
+                *limit,
+                "项",
+                "items",
+                &instance_pointer,
+            ),
+            ValidationErrorKind::UniqueItems => Diagnostic::new(
+                diags::BAD_LENGTH.code,
                 Text::new(
-                    format!("{field} 的值 `{}` {zh}", short(instance)),
-                    format!("{field}: `{}` {en}", short(instance)),
+                    format!("{field} 中有重复项"),
+                    format!("{field} has duplicate items"),
                 ),
             )
             .at(instance_pointer)
-            .help(Text::new(
-                format!("按 {format} 格式改写"),
-                format!("rewrite it as a valid {format}"),
-            ))
-        }
-        ValidationErrorKind::Minimum { limit }
-        | ValidationErrorKind::ExclusiveMinimum { limit } => range(
-            &field,
-            instance,
-            "不能小于",
-            "must not be less than",
-            limit,
-            &instance_pointer,
-        ),
-        ValidationErrorKind::Maximum { limit }
-        | ValidationErrorKind::ExclusiveMaximum { limit } => range(
-            &field,
-            instance,
-            "不能大于",
-            "must not be greater than",
-            limit,
-            &instance_pointer,
-        ),
-        ValidationErrorKind::Pattern { .. } => Diagnostic::new(
-            diags::PATTERN_MISMATCH.code,
-            Text::new(
-                format!("{field} 的值 `{}` 写法不对", short(instance)),
-                format!("{field}: `{}` is not written correctly", short(instance)),
-            ),
-        )
-        .at(instance_pointer)
-        .help(split_description(&doc.description)),
-        ValidationErrorKind::MinLength { limit } => length(
-            &field,
-            instance,
-            true,
-            *limit,
-            "个字",
-            "characters",
-            &instance_pointer,
-        ),
-        ValidationErrorKind::MaxLength { limit } => length(
-            &field,
-            instance,
-            false,
-            *limit,
-            "个字",
-            "characters",
-            &instance_pointer,
-        ),
-        ValidationErrorKind::MinItems { limit } => length(
-            &field,
-            instance,
-            true,
-            *limit,
-            "项",
-            "items",
-            &instance_pointer,
-        ),
-        ValidationErrorKind::MaxItems { limit } => length(
-            &field,
-            instance,
-            false,
-            *limit,
-            "项",
-            "items",
-            &instance_pointer,
-        ),
-        ValidationErrorKind::UniqueItems => Diagnostic::new(
-            diags::BAD_LENGTH.code,
-            Text::new(
-                format!("{field} 中有重复项"),
-                format!("{field} has duplicate items"),
-            ),
-        )
-        .at(instance_pointer)
-        .help(Text::new("删去重复的项", "remove the duplicates")),
-        _ => Diagnostic::new(
-            diags::OTHER.code,
-            Text::new(
-                format!("{field} 不符合申报文件格式：{error}"),
-                format!("{field} does not match the declaration format: {error}"),
-            ),
-        )
-        .at(instance_pointer),
-    };
-    out.push(diagnostic);
+            .help(Text::new("删去重复的项", "remove the duplicates")),
+            _ => Diagnostic::new(
+                diags::OTHER.code,
+                Text::new(
+                    format!("{field} 不符合申报文件格式：{error}"),
+                    format!("{field} does not match the declaration format: {error}"),
+                ),
+            )
+            .at(instance_pointer),
+        };
+        out.push(diagnostic);
+    }
 }
 
 fn not_allowed(field: &str, instance: &Value, options: &Value, at: &str) -> Diagnostic {
@@ -559,7 +584,7 @@ mod tests {
 
     #[test]
     fn embedded_schema_compiles_and_every_property_is_documented() {
-        let _ = validator();
+        let schema = Schema::declaration().value();
         fn walk(node: &Value, path: &str, missing: &mut Vec<String>) {
             if let Some(props) = node.get("properties").and_then(Value::as_object) {
                 for (name, sub) in props {
@@ -589,7 +614,7 @@ mod tests {
             }
         }
         let mut missing = Vec::new();
-        walk(schema(), "", &mut missing);
+        walk(schema, "", &mut missing);
         assert!(
             missing.is_empty(),
             "properties without zh title / bilingual description: {missing:?}"
