@@ -64,6 +64,15 @@ fn main() {
     per_second("check (schema + rules)", len, || {
         assert!(rules::check(&doc, CallProfile::embedded(), options).is_empty());
     });
+    let dir = std::path::Path::new(path).parent().unwrap().to_path_buf();
+    let mut form_doc = Document::from_bytes("bench", bytes.clone(), LoadOptions::default());
+    form_doc.dir = Some(dir);
+    let form = shenbao::form::render(&form_doc, &bytes, CallProfile::embedded(), None).unwrap();
+    println!("form: {} pages, {} bytes", form.pages, form.pdf.len());
+    per_second("form (layout + subset + PDF)", len, || {
+        let form = shenbao::form::render(&form_doc, &bytes, CallProfile::embedded(), None).unwrap();
+        assert!(form.pdf.len() < 300 * 1024);
+    });
     per_second("end to end (load + check)", len, || {
         let doc = Document::from_bytes("bench", bytes.clone(), LoadOptions::default());
         assert!(rules::check(&doc, CallProfile::embedded(), options).is_empty());

@@ -58,6 +58,8 @@ pub enum Command {
     Call(CallCommand),
     /// Score a declaration against every category, with the evidence / 类别匹配评分
     Fit(FitArgs),
+    /// Render the printable application form as PDF (validates first) / 生成申报书 PDF
+    Form(FormArgs),
     /// Write a commented shenbao.yaml template into a folder / 生成申报文件模板
     Init(InitArgs),
     /// Print shell completions / 输出命令行补全脚本
@@ -137,6 +139,28 @@ pub struct FitArgs {
     /// A declaration file, or a folder holding shenbao.yaml (default: .)
     #[arg(value_name = "PATH")]
     pub path: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct FormArgs {
+    /// A declaration file, or a folder holding shenbao.yaml (default: .)
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+
+    /// Where to write the PDF (default: 申报书.pdf beside the declaration)
+    #[arg(long, short = 'o', value_name = "FILE.pdf")]
+    pub output: Option<PathBuf>,
+
+    /// Text encoding of the YAML
+    #[arg(long, value_enum, default_value_t = EncodingMode::Utf8)]
+    pub encoding: EncodingMode,
+
+    /// Judge "has the call closed" as of this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "SHENBAO_AS_OF")]
+    pub as_of: Option<crate::date::Date>,
 
     #[command(flatten)]
     pub profile: ProfileArgs,

@@ -584,13 +584,14 @@ fn t009_required_kind() {
 
 // ---- coverage ----------------------------------------------------------------------
 
-/// Every registered code has a firing test here or in hostile.rs.
+/// Every registered code has a firing test here or in hostile.rs, cli.rs or form.rs.
 #[test]
 fn every_registered_code_is_exercised() {
     let sources = [
         include_str!("rules_fire.rs"),
         include_str!("hostile.rs"),
         include_str!("cli.rs"),
+        include_str!("form.rs"),
     ];
     let missing: Vec<&str> = shenbao::diagnostic::all_rules()
         .iter()

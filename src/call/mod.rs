@@ -47,6 +47,17 @@ pub struct CallProfile {
     pub demonstration_cities: DemonstrationCities,
     pub attachments: AttachmentRules,
     pub narrative: NarrativeRules,
+    /// All category terms in one automaton, built on first use.
+    #[serde(skip)]
+    term_index: OnceLock<TermIndex>,
+}
+
+/// Every category term, searchable in one pass over a text. Pattern ids run
+/// through the categories in order, each category's terms in order.
+#[derive(Clone, Debug)]
+pub struct TermIndex {
+    pub automaton: aho_corasick::AhoCorasick,
+    pub terms: usize,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -387,6 +398,27 @@ impl CallProfile {
             serde_json::Value::String(s) => self.categories.iter().find(|c| c.name == *s),
             _ => None,
         }
+    }
+
+    /// The automaton over every category's terms (ASCII case-insensitive).
+    pub fn term_index(&self) -> &TermIndex {
+        self.term_index.get_or_init(|| {
+            let patterns: Vec<&str> = self
+                .categories
+                .iter()
+                .flat_map(|c| c.terms.iter().map(|t| t.term.as_str()))
+                .collect();
+            // A DFA: the fastest kind for overlapping search.
+            let automaton = aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .ascii_case_insensitive(true)
+                .build(&patterns)
+                .expect("terms form an automaton");
+            TermIndex {
+                automaton,
+                terms: patterns.len(),
+            }
+        })
     }
 
     pub fn direction_of(&self, category: u32) -> Option<&Direction> {

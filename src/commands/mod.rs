@@ -4,6 +4,7 @@
 mod call;
 mod explain;
 mod fit;
+mod form;
 mod init;
 mod validate;
 
@@ -58,6 +59,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Schema => write_stdout(crate::rules::schema::SCHEMA_TEXT),
         Command::Call(command) => call::run(&command, context),
         Command::Fit(args) => fit::run(&args, context),
+        Command::Form(args) => form::run(&args, context),
         Command::Init(args) => init::run(&args, context),
         Command::Completions { shell } => {
             let mut out = Vec::new();

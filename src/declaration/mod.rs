@@ -3,6 +3,7 @@
 //! exact value. Knows nothing of rules or output.
 
 pub mod diags;
+pub mod model;
 pub mod pointer;
 mod scalar;
 pub mod source;

@@ -155,6 +155,7 @@ pub fn all_rules() -> &'static [&'static Rule] {
             .iter()
             .chain(crate::call::diags::RULES)
             .chain(crate::rules::RULES.iter().flat_map(|family| family.iter()))
+            .chain(crate::form::diags::RULES)
             .collect();
         all.sort_by(|a, b| code_order(a.code).cmp(&code_order(b.code)));
         all
@@ -163,9 +164,9 @@ pub fn all_rules() -> &'static [&'static Rule] {
 
 /// Families in pipeline order (F, E, Y load; S schema; K call; then the call's
 /// rules: A applicant, C category, D deadline, G route, O online, P project,
-/// T attachments), then number.
+/// T attachments; M the form), then number.
 fn code_order(code: &str) -> (usize, &str) {
-    let family = "FEYSKACDGOPT".find(&code[..1]).unwrap_or(usize::MAX);
+    let family = "FEYSKACDGOPTM".find(&code[..1]).unwrap_or(usize::MAX);
     (family, code)
 }
 

@@ -47,18 +47,34 @@ pub fn texts(cx: &Context) -> Vec<(String, u32)> {
         .collect()
 }
 
-pub fn score(category: &Category, texts: &[(String, u32)]) -> Fit {
-    let mut evidence: Vec<(String, u32)> = Vec::new();
-    for term in &category.terms {
-        let factor: u32 = texts
-            .iter()
-            .filter(|(text, _)| contains_term(text, &term.term))
-            .map(|(_, factor)| factor)
-            .sum();
-        if factor > 0 {
-            evidence.push((term.term.clone(), term.weight * factor));
+/// Which terms each field contains: one overlapping automaton pass per field
+/// (ASCII case-insensitive, so 5G, VR, APP match however written). Returns,
+/// per pattern id, the sum of the factors of the fields it occurs in.
+fn term_factors(profile: &CallProfile, texts: &[(String, u32)]) -> Vec<u32> {
+    let index = profile.term_index();
+    let mut factors = vec![0u32; index.terms];
+    let mut seen = vec![false; index.terms];
+    for (text, factor) in texts {
+        seen.iter_mut().for_each(|s| *s = false);
+        for found in index.automaton.find_overlapping_iter(text.as_str()) {
+            let id = found.pattern().as_usize();
+            if !seen[id] {
+                seen[id] = true;
+                factors[id] += factor;
+            }
         }
     }
+    factors
+}
+
+fn fit_of(category: &Category, factors: &[u32]) -> Fit {
+    let mut evidence: Vec<(String, u32)> = category
+        .terms
+        .iter()
+        .zip(factors)
+        .filter(|(_, factor)| **factor > 0)
+        .map(|(term, factor)| (term.term.clone(), term.weight * factor))
+        .collect();
     evidence.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     Fit {
         number: category.number,
@@ -67,19 +83,19 @@ pub fn score(category: &Category, texts: &[(String, u32)]) -> Fit {
     }
 }
 
-/// Case-insensitive for Latin terms (5G, VR, APP), exact for Chinese.
-fn contains_term(text: &str, term: &str) -> bool {
-    if term.is_ascii() {
-        text.to_ascii_lowercase()
-            .contains(&term.to_ascii_lowercase())
-    } else {
-        text.contains(term)
-    }
-}
-
 /// Every category's fit, in category order.
 pub fn all_fits(profile: &CallProfile, texts: &[(String, u32)]) -> Vec<Fit> {
-    profile.categories.iter().map(|c| score(c, texts)).collect()
+    let factors = term_factors(profile, texts);
+    let mut start = 0;
+    profile
+        .categories
+        .iter()
+        .map(|category| {
+            let fit = fit_of(category, &factors[start..start + category.terms.len()]);
+            start += category.terms.len();
+            fit
+        })
+        .collect()
 }
 
 /// The best fit; ties go to `prefer` (the declared category), then to the

@@ -1,0 +1,158 @@
+//! The printable application form (《新型信息消费示范项目申报书》) as an A4 PDF,
+//! rendered from a validated declaration: every page carries the verification
+//! code that ties the paper to the electronic files.
+
+pub mod code;
+pub mod diags;
+pub mod font;
+pub mod layout;
+mod pdf;
+mod sheets;
+pub mod text;
+
+use crate::call::CallProfile;
+use crate::declaration::model::Declaration;
+use crate::declaration::{pointer, Document};
+use crate::diagnostic::{Diagnostic, Text};
+use crate::rules::attachments::files;
+use code::{CodeInput, VerificationCode};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+/// A rendered form.
+pub struct Form {
+    pub pdf: Vec<u8>,
+    pub code: VerificationCode,
+    pub pages: usize,
+}
+
+/// Characters the font lacks, as diagnostics at the fields that hold them.
+pub fn unprintable(value: &Value) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    walk_strings(value, &mut String::new(), &mut |pointer, text| {
+        let missing = font::missing_chars(text);
+        if missing.is_empty() {
+            return;
+        }
+        let list: String = missing
+            .iter()
+            .map(|c| format!("“{c}”(U+{:04X})", *c as u32))
+            .collect::<Vec<_>>()
+            .join("、");
+        out.push(
+            Diagnostic::new(
+                diags::GLYPH_MISSING.code,
+                Text::new(
+                    format!("字体中没有字符 {list}，申报书上会缺字"),
+                    format!("the form's font lacks {list}; it would be missing from the form"),
+                ),
+            )
+            .at(pointer)
+            .help(Text::new(
+                "换用常用字或常用符号；人名生僻字可在纸质版上手写并加盖公章确认",
+                "use a common character or symbol; a rare character in a name can be written by hand on the paper copy and sealed",
+            )),
+        );
+    });
+    out
+}
+
+fn walk_strings(value: &Value, path: &mut String, f: &mut impl FnMut(&str, &str)) {
+    match value {
+        Value::String(s) => f(path, s),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push('/');
+                path.push_str(&i.to_string());
+                walk_strings(item, path, f);
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                let len = path.len();
+                pointer::push_escaped(path, key);
+                path.insert(len, '/');
+                walk_strings(item, path, f);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Render the form for a document that has passed validation. `raw` is the
+/// declaration file's bytes (hashed into the code); `signer` the key id of the
+/// dossier's signature, when there is one.
+pub fn render(
+    document: &Document,
+    raw: &[u8],
+    profile: &CallProfile,
+    signer: Option<&str>,
+) -> Result<Form, Vec<Diagnostic>> {
+    let internal = |zh: String, en: String| {
+        vec![Diagnostic::new(
+            diags::GLYPH_MISSING.code,
+            Text::new(zh, en),
+        )]
+    };
+    let value = document.value.as_ref().ok_or_else(|| {
+        internal(
+            "申报文件无法读取".into(),
+            "the declaration cannot be read".into(),
+        )
+    })?;
+    let mut problems = unprintable(value);
+    if !problems.is_empty() {
+        document.resolve(&mut problems);
+        return Err(problems);
+    }
+    let declaration = Declaration::from_value(value).map_err(|e| {
+        internal(
+            format!("申报文件不完整：{e}"),
+            format!("the declaration is incomplete: {e}"),
+        )
+    })?;
+    let dir = document
+        .dir
+        .clone()
+        .unwrap_or_else(|| std::path::PathBuf::from("."));
+    let mut digests = Vec::with_capacity(declaration.attachments.len());
+    for attachment in &declaration.attachments {
+        let facts = files::inspect(&dir.join(&attachment.path), false).map_err(|e| {
+            internal(
+                format!("附件 {} 无法读取：{e}", attachment.path),
+                format!("attachment {} cannot be read: {e}", attachment.path),
+            )
+        })?;
+        digests.push(facts.sha256);
+    }
+    let code = VerificationCode::compute(&CodeInput {
+        declaration_sha256: Sha256::digest(raw).into(),
+        attachments: declaration
+            .attachments
+            .iter()
+            .zip(&digests)
+            .map(|(a, d)| (a.path.as_str(), *d))
+            .collect(),
+        signer,
+    });
+    let input = sheets::FormInput {
+        declaration: &declaration,
+        profile,
+        code: &code,
+        attachment_digests: &digests,
+    };
+    let mut composer = sheets::compose(&input);
+    sheets::footers(&mut composer, &code);
+    let pages = composer.pages.len();
+    let title = format!("新型信息消费示范项目申报书：{}", declaration.project.name);
+    let pdf = pdf::render(&composer.pages, &title, &declaration.applicant.name).map_err(|e| {
+        internal(
+            format!("PDF 生成失败：{e}"),
+            format!("the PDF could not be written: {e}"),
+        )
+    })?;
+    Ok(Form { pdf, code, pages })
+}

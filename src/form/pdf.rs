@@ -1,0 +1,201 @@
+//! Drawing instructions → PDF bytes with printpdf, reproducibly: fixed font
+//! ids, fixed dates, and the trailer `/ID` derived from the content instead of
+//! printpdf's random one.
+
+use super::font::{Face, Weight};
+use super::layout::{Draw, Page, PAGE_HEIGHT, PAGE_WIDTH};
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
+
+fn font_id(weight: Weight) -> FontId {
+    FontId(match weight {
+        Weight::Regular => "F1".to_string(),
+        Weight::Bold => "F2".to_string(),
+    })
+}
+
+fn black() -> Color {
+    Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None))
+}
+
+/// Render pages to PDF bytes. `title` goes into the document information.
+pub fn render(pages: &[Page], title: &str, subject: &str) -> Result<Vec<u8>, String> {
+    let mut doc = PdfDocument::new(title);
+    doc.metadata.info.subject = subject.to_string();
+    doc.metadata.info.creator = "shenbao".to_string();
+    doc.metadata.info.producer = format!("shenbao {}", env!("CARGO_PKG_VERSION"));
+
+    // Only the glyphs this document uses go in, per weight.
+    let mut used: BTreeMap<Weight, BTreeSet<char>> = BTreeMap::new();
+    for page in pages {
+        for draw in &page.draws {
+            if let Draw::Text { weight, text, .. } = draw {
+                used.entry(*weight).or_default().extend(text.chars());
+            }
+        }
+    }
+    for (weight, chars) in &used {
+        let font = Face::get(*weight).subset_for(chars)?;
+        doc.resources
+            .fonts
+            .map
+            .insert(font_id(*weight), printpdf::PdfFont::new(font));
+    }
+
+    let pdf_pages: Vec<PdfPage> = pages.iter().map(page_ops).collect();
+    doc.with_pages(pdf_pages);
+
+    let mut warnings = Vec::new();
+    let options = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: false, // already subset above
+        secure: true,
+        image_optimization: None,
+    };
+    let mut lopdf = doc.to_lopdf_document(&options, &mut warnings);
+    name_subsets(&mut lopdf, &used);
+    // printpdf leaves the embedded font programs uncompressed.
+    lopdf.compress();
+    // printpdf writes a random /ID: derive it from the content instead.
+    lopdf.trailer.remove(b"ID");
+    let mut body = Vec::new();
+    lopdf.save_to(&mut body).map_err(|e| e.to_string())?;
+    let id: [u8; 32] = Sha256::digest(&body).into();
+    let id = lopdf::Object::String(id[..16].to_vec(), lopdf::StringFormat::Hexadecimal);
+    lopdf
+        .trailer
+        .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
+    let mut bytes = Vec::new();
+    lopdf.save_to(&mut bytes).map_err(|e| e.to_string())?;
+    Ok(bytes)
+}
+
+/// Give each embedded font the PDF name of a subset, `ABCDEF+NotoSansSC-Regular`,
+/// with a tag derived from the glyphs it holds (readers and `pdffonts` rely on
+/// the tag to know the font is partial).
+fn name_subsets(doc: &mut lopdf::Document, used: &BTreeMap<Weight, BTreeSet<char>>) {
+    let names: BTreeMap<Vec<u8>, Vec<u8>> = used
+        .iter()
+        .map(|(weight, chars)| {
+            let digest = Sha256::digest(chars.iter().collect::<String>().as_bytes());
+            let tag: String = digest
+                .iter()
+                .take(6)
+                .map(|b| (b'A' + b % 26) as char)
+                .collect();
+            let base = match weight {
+                Weight::Regular => "NotoSansSC-Regular",
+                Weight::Bold => "NotoSansSC-Bold",
+            };
+            (
+                font_id(*weight).0.into_bytes(),
+                format!("{tag}+{base}").into_bytes(),
+            )
+        })
+        .collect();
+    for object in doc.objects.values_mut() {
+        let dict = match object {
+            lopdf::Object::Dictionary(dict) => dict,
+            lopdf::Object::Stream(stream) => &mut stream.dict,
+            _ => continue,
+        };
+        for key in [b"BaseFont".as_slice(), b"FontName".as_slice()] {
+            let renamed = match dict.get(key) {
+                Ok(lopdf::Object::Name(name)) => names.get(name).cloned(),
+                _ => None,
+            };
+            if let Some(renamed) = renamed {
+                dict.set(key, lopdf::Object::Name(renamed));
+            }
+        }
+    }
+}
+
+/// PDF y grows upwards; our layout's grows downwards.
+fn flip(y: f32) -> Pt {
+    Pt(PAGE_HEIGHT - y)
+}
+
+fn page_ops(page: &Page) -> PdfPage {
+    let mut ops = vec![
+        Op::SetOutlineColor { col: black() },
+        Op::SetFillColor { col: black() },
+    ];
+    for draw in &page.draws {
+        match draw {
+            Draw::Text {
+                x,
+                y,
+                size,
+                weight,
+                text,
+            } => {
+                ops.push(Op::StartTextSection);
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(font_id(*weight)),
+                    size: Pt(*size),
+                });
+                ops.push(Op::SetTextCursor {
+                    pos: Point {
+                        x: Pt(*x),
+                        y: flip(*y),
+                    },
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(text.clone())],
+                });
+                ops.push(Op::EndTextSection);
+            }
+            Draw::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+            } => {
+                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![
+                            LinePoint {
+                                p: Point {
+                                    x: Pt(*x1),
+                                    y: flip(*y1),
+                                },
+                                bezier: false,
+                            },
+                            LinePoint {
+                                p: Point {
+                                    x: Pt(*x2),
+                                    y: flip(*y2),
+                                },
+                                bezier: false,
+                            },
+                        ],
+                        is_closed: false,
+                    },
+                });
+            }
+            Draw::Rect { x, y, w, h, width } => {
+                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                let mut rect = Rect::from_xywh(Pt(*x), flip(*y + *h), Pt(*w), Pt(*h));
+                rect.mode = Some(PaintMode::Stroke);
+                ops.push(Op::DrawRectangle { rectangle: rect });
+            }
+            Draw::Fill { x, y, w, h } => {
+                let mut rect = Rect::from_xywh(Pt(*x), flip(*y + *h), Pt(*w), Pt(*h));
+                rect.mode = Some(PaintMode::Fill);
+                ops.push(Op::DrawRectangle { rectangle: rect });
+            }
+        }
+    }
+    PdfPage::new(
+        Mm(PAGE_WIDTH * 25.4 / 72.0),
+        Mm(PAGE_HEIGHT * 25.4 / 72.0),
+        ops,
+    )
+}

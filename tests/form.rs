@@ -1,0 +1,277 @@
+//! The PDF form, checked from outside with poppler (pdftotext, pdffonts,
+//! pdfinfo — .ci/run installs poppler-utils): every field value is on the
+//! paper, fonts are embedded subsets, pages are numbered, output is
+//! reproducible, and a declaration with errors gets no PDF.
+
+mod common;
+
+use common::{root, shenbao};
+use serde_json::Value;
+use shenbao::declaration::Document;
+use std::path::Path;
+use std::process::Command;
+
+const EXAMPLES: &[&str] = &[
+    "thermal-screening-robot",
+    "remote-diagnosis-platform",
+    "city-brain-platform",
+    "experience-centre",
+];
+
+fn poppler(tool: &str, args: &[&str]) -> String {
+    let output = Command::new(tool).args(args).output().unwrap_or_else(|e| {
+        panic!("{tool} is needed for these tests (apt-get install poppler-utils): {e}")
+    });
+    assert!(output.status.success(), "{tool} {args:?} failed");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn render(example: &str, out: &Path) {
+    let output = shenbao()
+        .args(["form", "-o"])
+        .arg(out)
+        .arg(root().join("examples").join(example))
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Every string and number of the declaration that the form shows.
+fn field_values(value: &Value, out: &mut Vec<(String, String)>, pointer: String) {
+    match value {
+        Value::String(s) => out.push((pointer, s.clone())),
+        Value::Number(n) => out.push((pointer, n.to_string())),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                field_values(item, out, format!("{pointer}/{i}"));
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                field_values(v, out, format!("{pointer}/{k}"));
+            }
+        }
+        Value::Bool(_) | Value::Null => {}
+    }
+}
+
+/// Page footers sit inside text that runs across pages: take them out.
+fn without_footers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("第") {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        // 第N页共M页校验码XXXX-XXXX-XXXX
+        let footer_end = tail
+            .find("校验码")
+            .filter(|&i| {
+                i < 24 && tail[..i].contains("页共") && tail.len() >= i + "校验码".len() + 14
+            })
+            .map(|i| i + "校验码".len() + 14);
+        match footer_end {
+            Some(end) => rest = &tail[end..],
+            None => {
+                out.push('第');
+                rest = &tail["第".len()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn every_field_value_appears_on_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    for example in EXAMPLES {
+        let pdf = dir.path().join(format!("{example}.pdf"));
+        render(example, &pdf);
+        let text = without_footers(&squeeze(&poppler(
+            "pdftotext",
+            &["-raw", pdf.to_str().unwrap(), "-"],
+        )));
+        let yaml =
+            std::fs::read_to_string(root().join("examples").join(example).join("shenbao.yaml"))
+                .unwrap();
+        let value = Document::from_text(example, &yaml).value.unwrap();
+        let mut fields = Vec::new();
+        field_values(&value, &mut fields, String::new());
+        let mut missing = Vec::new();
+        for (pointer, raw) in fields {
+            // Codes and enums the form shows in words, and dates it writes in Chinese.
+            let shown = match pointer.as_str() {
+                "/schema"
+                | "/call"
+                | "/recommender/kind"
+                | "/submission/channel"
+                | "/project/category" => continue,
+                p if p.ends_with("/kind") => continue,
+                p if p.starts_with("/commitments/")
+                    && p != "/commitments/signatory"
+                    && p != "/commitments/date" =>
+                {
+                    continue
+                }
+                _ => match shenbao::date::Date::parse(&raw) {
+                    Some(d) => format!("{}年{}月{}日", d.year, d.month, d.day),
+                    None => raw.clone(),
+                },
+            };
+            if pointer == "/commitments/signatory" {
+                continue; // signed by hand on the paper
+            }
+            if !text.contains(&squeeze(&shown)) {
+                missing.push(format!("{pointer} = {raw}"));
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "{example}: not on the form: {missing:#?}"
+        );
+    }
+}
+
+#[test]
+fn fonts_are_embedded_subsets_and_pages_are_numbered() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("form.pdf");
+    render(EXAMPLES[0], &pdf);
+    let path = pdf.to_str().unwrap();
+    let fonts = poppler("pdffonts", &[path]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty());
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert!(cols[0].contains('+'), "subset tag in {row}");
+        let n = cols.len();
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            &["yes", "yes", "yes"],
+            "emb/sub/uni in {row}"
+        );
+    }
+    let info = poppler("pdfinfo", &[path]);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(pages >= 6, "{pages} pages");
+    assert!(info.contains("595.28 x 841.89"), "A4: {info}");
+    let code = squeeze(&poppler("pdftotext", &["-f", "1", "-l", "1", path, "-"]))
+        .split("校验码")
+        .nth(1)
+        .unwrap()
+        .chars()
+        .take(14)
+        .collect::<String>();
+    for page in 1..=pages {
+        let n = page.to_string();
+        let text = squeeze(&poppler("pdftotext", &["-f", &n, "-l", &n, path, "-"]));
+        assert!(
+            text.contains(&format!("第{page}页共{pages}页")),
+            "footer on page {page}"
+        );
+        assert!(
+            text.contains(&code),
+            "verification code {code} on page {page}"
+        );
+    }
+}
+
+#[test]
+fn the_same_declaration_gives_byte_identical_pdfs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.pdf"), dir.path().join("b.pdf"));
+    render(EXAMPLES[1], &a);
+    render(EXAMPLES[1], &b);
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    // No temporary file is left beside the output.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left.len(), 2, "{left:?}");
+}
+
+#[test]
+fn errors_mean_no_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("form.pdf");
+    let output = shenbao()
+        .args(["form", "-o"])
+        .arg(&out)
+        .arg(root().join("examples/failing/schema-errors"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!out.exists());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("S003"));
+}
+
+#[test]
+fn a_character_the_font_lacks_is_named_with_its_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = root().join("examples").join(EXAMPLES[0]);
+    std::fs::create_dir(dir.path().join("attachments")).unwrap();
+    for entry in std::fs::read_dir(source.join("attachments")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(
+            entry.path(),
+            dir.path().join("attachments").join(entry.file_name()),
+        )
+        .unwrap();
+    }
+    let yaml = std::fs::read_to_string(source.join("shenbao.yaml")).unwrap();
+    let yaml = yaml.replacen("contact:\n    name: 周婧", "contact:\n    name: 周䶮", 1);
+    assert!(yaml.contains("周䶮"));
+    std::fs::write(dir.path().join("shenbao.yaml"), yaml).unwrap();
+    let out = dir.path().join("form.pdf");
+    let output = shenbao()
+        .args(["form", "-o"])
+        .arg(&out)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!out.exists());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("M001") && stderr.contains("U+4DAE"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("shenbao.yaml:20:11"),
+        "points at the field: {stderr}"
+    );
+}
+
+/// The form of an example, byte for byte. A deliberate layout change updates
+/// this digest (and docs/form-*.png); anything else changing it is a bug.
+#[test]
+fn golden_digest_of_an_example_form() {
+    use sha2::{Digest, Sha256};
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("form.pdf");
+    render("city-brain-platform", &pdf);
+    let digest: String = Sha256::digest(std::fs::read(&pdf).unwrap())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        digest,
+        "c7df62760da2865dfc4f05c24bfea16a9fdd8d6c8f4683342ad303a077d859dc"
+    );
+}
