@@ -60,6 +60,12 @@ pub enum Command {
     Fit(FitArgs),
     /// Render the printable application form as PDF (validates first) / 生成申报书 PDF
     Form(FormArgs),
+    /// Write a minisign key pair for signing dossiers / 生成签名密钥
+    Keygen(KeygenArgs),
+    /// Validate, render the form and write the signed, zipped dossier / 打包申报材料
+    Package(PackageArgs),
+    /// Check dossiers without extracting them / 核验申报材料包
+    Verify(VerifyArgs),
     /// Write a commented shenbao.yaml template into a folder / 生成申报文件模板
     Init(InitArgs),
     /// Print shell completions / 输出命令行补全脚本
@@ -159,6 +165,71 @@ pub struct FormArgs {
     pub encoding: EncodingMode,
 
     /// Judge "has the call closed" as of this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "SHENBAO_AS_OF")]
+    pub as_of: Option<crate::date::Date>,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct KeygenArgs {
+    /// Base path: writes BASE.key (secret) and BASE.pub (public)
+    #[arg(long, short = 'o', value_name = "BASE")]
+    pub output: PathBuf,
+
+    /// Leave the secret key unencrypted (automation); otherwise the password
+    /// comes from SHENBAO_PASSWORD or is asked for
+    #[arg(long)]
+    pub no_password: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PackageArgs {
+    /// A declaration file, or a folder holding shenbao.yaml (default: .)
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+
+    /// The minisign secret key (from `shenbao keygen`); its password comes from
+    /// SHENBAO_PASSWORD or is asked for
+    #[arg(long, value_name = "KEY")]
+    pub key: PathBuf,
+
+    /// Where to write the dossier (default: <dossier id>.zip beside the declaration)
+    #[arg(long, short = 'o', value_name = "FILE.zip")]
+    pub output: Option<PathBuf>,
+
+    /// Judge "has the call closed" as of this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "SHENBAO_AS_OF")]
+    pub as_of: Option<crate::date::Date>,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Dossier ZIP files
+    #[arg(value_name = "FILE.zip", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// A public key (BASE.pub) the signature must come from; repeat for several
+    #[arg(long, value_name = "PUB")]
+    pub trusted_key: Vec<PathBuf>,
+
+    /// The verification code printed on the paper form, to check it matches
+    #[arg(long, value_name = "CODE")]
+    pub paper_code: Option<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Treat warnings as errors
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Judge the declaration inside as of this date (YYYY-MM-DD)
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "SHENBAO_AS_OF")]
     pub as_of: Option<crate::date::Date>,
 

@@ -12,6 +12,7 @@ pub mod commands;
 pub mod date;
 pub mod declaration;
 pub mod diagnostic;
+pub mod dossier;
 pub mod form;
 pub mod inputs;
 pub mod report;

@@ -584,7 +584,8 @@ fn t009_required_kind() {
 
 // ---- coverage ----------------------------------------------------------------------
 
-/// Every registered code has a firing test here or in hostile.rs, cli.rs or form.rs.
+/// Every registered code has a firing test here or in hostile.rs, cli.rs,
+/// form.rs or dossier.rs.
 #[test]
 fn every_registered_code_is_exercised() {
     let sources = [
@@ -592,6 +593,7 @@ fn every_registered_code_is_exercised() {
         include_str!("hostile.rs"),
         include_str!("cli.rs"),
         include_str!("form.rs"),
+        include_str!("dossier.rs"),
     ];
     let missing: Vec<&str> = shenbao::diagnostic::all_rules()
         .iter()

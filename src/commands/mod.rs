@@ -2,6 +2,7 @@
 //! exit status: 0 no errors, 1 problems found, 2 could not run.
 
 mod call;
+mod dossier;
 mod explain;
 mod fit;
 mod form;
@@ -60,6 +61,9 @@ pub fn run(cli: Cli) -> i32 {
         Command::Call(command) => call::run(&command, context),
         Command::Fit(args) => fit::run(&args, context),
         Command::Form(args) => form::run(&args, context),
+        Command::Keygen(args) => dossier::keygen(&args, context),
+        Command::Package(args) => dossier::package(&args, context),
+        Command::Verify(args) => dossier::verify(&args, context),
         Command::Init(args) => init::run(&args, context),
         Command::Completions { shell } => {
             let mut out = Vec::new();

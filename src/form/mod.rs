@@ -91,14 +91,35 @@ pub fn render(
     profile: &CallProfile,
     signer: Option<&str>,
 ) -> Result<Form, Vec<Diagnostic>> {
-    let internal = |zh: String, en: String| {
-        vec![Diagnostic::new(
-            diags::GLYPH_MISSING.code,
-            Text::new(zh, en),
-        )]
-    };
+    let declaration = typed(document)?;
+    let dir = document
+        .dir
+        .clone()
+        .unwrap_or_else(|| std::path::PathBuf::from("."));
+    let mut digests = Vec::with_capacity(declaration.attachments.len());
+    for attachment in &declaration.attachments {
+        let facts = files::inspect(&dir.join(&attachment.path), false).map_err(|e| {
+            failure(
+                format!("附件 {} 无法读取：{e}", attachment.path),
+                format!("attachment {} cannot be read: {e}", attachment.path),
+            )
+        })?;
+        digests.push((attachment.path.as_str(), facts.sha256));
+    }
+    render_with_digests(document, raw, profile, signer, &digests)
+}
+
+fn failure(zh: String, en: String) -> Vec<Diagnostic> {
+    vec![Diagnostic::new(
+        diags::GLYPH_MISSING.code,
+        Text::new(zh, en),
+    )]
+}
+
+/// The typed declaration of a printable, valid document.
+fn typed(document: &Document) -> Result<Declaration, Vec<Diagnostic>> {
     let value = document.value.as_ref().ok_or_else(|| {
-        internal(
+        failure(
             "申报文件无法读取".into(),
             "the declaration cannot be read".into(),
         )
@@ -108,34 +129,28 @@ pub fn render(
         document.resolve(&mut problems);
         return Err(problems);
     }
-    let declaration = Declaration::from_value(value).map_err(|e| {
-        internal(
+    Declaration::from_value(value).map_err(|e| {
+        failure(
             format!("申报文件不完整：{e}"),
             format!("the declaration is incomplete: {e}"),
         )
-    })?;
-    let dir = document
-        .dir
-        .clone()
-        .unwrap_or_else(|| std::path::PathBuf::from("."));
-    let mut digests = Vec::with_capacity(declaration.attachments.len());
-    for attachment in &declaration.attachments {
-        let facts = files::inspect(&dir.join(&attachment.path), false).map_err(|e| {
-            internal(
-                format!("附件 {} 无法读取：{e}", attachment.path),
-                format!("attachment {} cannot be read: {e}", attachment.path),
-            )
-        })?;
-        digests.push(facts.sha256);
-    }
+    })
+}
+
+/// Render with the attachments' SHA-256 already known, in declaration order
+/// (the dossier computes them while writing the attachments: one read each).
+pub fn render_with_digests(
+    document: &Document,
+    raw: &[u8],
+    profile: &CallProfile,
+    signer: Option<&str>,
+    attachment_digests: &[(&str, [u8; 32])],
+) -> Result<Form, Vec<Diagnostic>> {
+    let declaration = typed(document)?;
+    let digests: Vec<[u8; 32]> = attachment_digests.iter().map(|(_, d)| *d).collect();
     let code = VerificationCode::compute(&CodeInput {
         declaration_sha256: Sha256::digest(raw).into(),
-        attachments: declaration
-            .attachments
-            .iter()
-            .zip(&digests)
-            .map(|(a, d)| (a.path.as_str(), *d))
-            .collect(),
+        attachments: attachment_digests.to_vec(),
         signer,
     });
     let input = sheets::FormInput {
@@ -149,7 +164,7 @@ pub fn render(
     let pages = composer.pages.len();
     let title = format!("新型信息消费示范项目申报书：{}", declaration.project.name);
     let pdf = pdf::render(&composer.pages, &title, &declaration.applicant.name).map_err(|e| {
-        internal(
+        failure(
             format!("PDF 生成失败：{e}"),
             format!("the PDF could not be written: {e}"),
         )

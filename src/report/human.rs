@@ -229,16 +229,21 @@ pub fn status_line(result: &FileResult, style: Style) -> String {
     }
 }
 
-/// The closing summary.
+/// The closing summary of `validate`.
 pub fn summary_line(summary: &Summary, lang: Lang) -> String {
+    summary_line_of(summary, lang, ("申报文件", "declaration(s)"))
+}
+
+/// The closing summary, naming what was checked (zh, en).
+pub fn summary_line_of(summary: &Summary, lang: Lang, noun: (&str, &str)) -> String {
     match lang {
         Lang::Zh => format!(
-            "共检查 {} 个申报文件：通过 {} 个，未通过 {} 个（错误 {} 个，警告 {} 个）",
-            summary.checked, summary.ok, summary.failed, summary.errors, summary.warnings
+            "共检查 {} 个{}：通过 {} 个，未通过 {} 个（错误 {} 个，警告 {} 个）",
+            summary.checked, noun.0, summary.ok, summary.failed, summary.errors, summary.warnings
         ),
         Lang::En => format!(
-            "checked {} declaration(s): {} ok, {} failed ({} error(s), {} warning(s))",
-            summary.checked, summary.ok, summary.failed, summary.errors, summary.warnings
+            "checked {} {}: {} ok, {} failed ({} error(s), {} warning(s))",
+            summary.checked, noun.1, summary.ok, summary.failed, summary.errors, summary.warnings
         ),
     }
 }

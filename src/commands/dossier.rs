@@ -1,0 +1,258 @@
+//! `shenbao keygen`, `package` and `verify`.
+
+use super::{load_profile, write_stdout, Context, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS};
+use crate::cli::{KeygenArgs, PackageArgs, VerifyArgs};
+use crate::declaration::{Document, LoadOptions};
+use crate::diagnostic::Severity;
+use crate::dossier::{keys, package, verify as verifier};
+use crate::inputs::DECLARATION_FILE;
+use crate::report::{human, json, FileResult, Format, Summary};
+use crate::rules::{self, CheckOptions};
+use std::path::PathBuf;
+
+pub fn keygen(args: &KeygenArgs, context: Context) -> i32 {
+    match keys::generate(&args.output, !args.no_password) {
+        Ok((public, id)) => {
+            let text = format!(
+                "{}\n{public}\n{} {}\n{} {}\n",
+                context.t("已生成密钥对，公钥：", "key pair written; public key:"),
+                context.t("秘密密钥（妥善保管）：", "secret key (keep it safe):"),
+                args.output.with_extension("key").display(),
+                context.t(
+                    "公钥（交给受理单位）：",
+                    "public key (give it to the office):"
+                ),
+                args.output.with_extension("pub").display(),
+            );
+            let _ = id;
+            write_stdout(&text)
+        }
+        Err(err) => {
+            eprintln!("shenbao: {err}");
+            EXIT_CANNOT_RUN
+        }
+    }
+}
+
+pub fn package(args: &PackageArgs, context: Context) -> i32 {
+    let Some(profile) = load_profile(&args.profile, context) else {
+        return EXIT_CANNOT_RUN;
+    };
+    let mut path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
+    if path.is_dir() {
+        path = path.join(DECLARATION_FILE);
+    }
+    let display = path.display().to_string();
+    let style = human::Style {
+        lang: context.lang,
+        color: context.color,
+    };
+    let document = match Document::load_file(&path, &display, LoadOptions::default()) {
+        Ok(document) => document,
+        Err(diagnostic) => {
+            let result = FileResult {
+                path: display,
+                diagnostics: vec![*diagnostic],
+            };
+            eprint!("{}", human::render_file(&result, "", style));
+            return EXIT_CANNOT_RUN;
+        }
+    };
+    let mut diagnostics = rules::check(
+        &document,
+        &profile,
+        CheckOptions {
+            strict: false,
+            as_of: args.as_of,
+        },
+    );
+    if let Some(value) = &document.value {
+        let mut unprintable = crate::form::unprintable(value);
+        document.resolve(&mut unprintable);
+        diagnostics.extend(unprintable);
+    }
+    let result = FileResult {
+        path: display.clone(),
+        diagnostics,
+    };
+    if !result.diagnostics.is_empty() {
+        eprint!(
+            "{}",
+            human::render_file(&result, &document.source.text, style)
+        );
+    }
+    if !result.ok() {
+        eprintln!(
+            "{}",
+            context.t(
+                "✘ 申报文件有错误，未打包",
+                "✘ the declaration has errors; nothing was packaged"
+            )
+        );
+        return EXIT_PROBLEMS;
+    }
+    let (secret, public) = match keys::load_secret(&args.key) {
+        Ok(pair) => pair,
+        Err(err) => {
+            eprintln!("shenbao: {err}");
+            return EXIT_CANNOT_RUN;
+        }
+    };
+    let raw = match std::fs::read(&path) {
+        Ok(raw) => raw,
+        Err(err) => {
+            eprintln!("shenbao: {display}: {err}");
+            return EXIT_CANNOT_RUN;
+        }
+    };
+    let value = document.value.as_ref().expect("validated");
+    let declaration = match crate::declaration::model::Declaration::from_value(value) {
+        Ok(declaration) => declaration,
+        Err(err) => {
+            eprintln!("shenbao: {display}: {err}");
+            return EXIT_CANNOT_RUN;
+        }
+    };
+    let dir = document.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| dir.join(format!("{}.zip", package::dossier_id(&declaration))));
+    let target_dir = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    // Written to a temp file beside the target and renamed: never half a dossier.
+    let temp = match tempfile::Builder::new()
+        .prefix(".shenbao-")
+        .suffix(".zip.tmp")
+        .tempfile_in(&target_dir)
+    {
+        Ok(temp) => temp,
+        Err(err) => {
+            eprintln!("shenbao: {}: {err}", target_dir.display());
+            return EXIT_CANNOT_RUN;
+        }
+    };
+    let packaged = match temp
+        .reopen()
+        .map_err(|e| e.to_string())
+        .and_then(|file| package::write(file, &document, &raw, &profile, &secret, &public))
+    {
+        Ok(packaged) => packaged,
+        Err(err) => {
+            eprintln!("shenbao: {err}");
+            return EXIT_CANNOT_RUN;
+        }
+    };
+    let persisted = temp
+        .as_file()
+        .sync_all()
+        .and_then(|()| temp.persist(&output).map(|_| ()).map_err(|e| e.error))
+        .and_then(|()| keys::make_readable(&output));
+    if let Err(err) = persisted {
+        eprintln!("shenbao: {}: {err}", output.display());
+        return EXIT_CANNOT_RUN;
+    }
+    let text = match context.lang {
+        crate::diagnostic::Lang::Zh => format!(
+            "✔ 已打包 {}\n  材料包编号 {}，{} 个文件 {} 字节，签名密钥 {}，校验码 {}\n",
+            output.display(),
+            packaged.id,
+            packaged.files,
+            packaged.bytes,
+            packaged.key_id,
+            packaged.code.short()
+        ),
+        crate::diagnostic::Lang::En => format!(
+            "✔ packaged {}\n  dossier {}, {} files, {} bytes, key {}, verification code {}\n",
+            output.display(),
+            packaged.id,
+            packaged.files,
+            packaged.bytes,
+            packaged.key_id,
+            packaged.code.short()
+        ),
+    };
+    write_stdout(&text)
+}
+
+pub fn verify(args: &VerifyArgs, context: Context) -> i32 {
+    let Some(profile) = load_profile(&args.profile, context) else {
+        return EXIT_CANNOT_RUN;
+    };
+    let mut trusted = Vec::new();
+    let mut trusted_ids = Vec::new();
+    for path in &args.trusted_key {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        match (keys::load_public(path), keys::public_key_id(&text)) {
+            (Ok(key), Some(id)) => {
+                trusted.push(key);
+                trusted_ids.push(id);
+            }
+            (Err(err), _) => {
+                eprintln!("shenbao: {err}");
+                return EXIT_CANNOT_RUN;
+            }
+            (Ok(_), None) => {
+                eprintln!("shenbao: {}: not a minisign public key", path.display());
+                return EXIT_CANNOT_RUN;
+            }
+        }
+    }
+    let options = verifier::VerifyOptions {
+        trusted: &trusted,
+        trusted_ids: &trusted_ids,
+        paper_code: args.paper_code.as_deref(),
+        profile: &profile,
+        as_of: args.as_of,
+    };
+    let style = human::Style {
+        lang: context.lang,
+        color: context.color,
+    };
+    let mut results = Vec::new();
+    let mut summary = Summary::default();
+    let mut could_not_run = false;
+    for file in &args.files {
+        let mut diagnostics = verifier::verify(file, &options);
+        if args.strict {
+            diagnostics
+                .iter_mut()
+                .for_each(|d| d.severity = Severity::Error);
+        }
+        let result = FileResult {
+            path: file.display().to_string(),
+            diagnostics,
+        };
+        summary.add(&result);
+        could_not_run |= result.could_not_run();
+        results.push(result);
+    }
+    let text = match args.format {
+        Format::Json => json::render(&results, summary, context.lang),
+        Format::Human => {
+            let mut text = String::new();
+            for result in &results {
+                text.push_str(&human::render_file(result, "", style));
+                text.push_str(&human::status_line(result, style));
+                text.push('\n');
+            }
+            text.push_str(&human::summary_line_of(
+                &summary,
+                context.lang,
+                ("材料包", "dossier(s)"),
+            ));
+            text.push('\n');
+            text
+        }
+    };
+    let written = write_stdout(&text);
+    if written != EXIT_OK || could_not_run {
+        EXIT_CANNOT_RUN
+    } else if summary.errors > 0 {
+        EXIT_PROBLEMS
+    } else {
+        EXIT_OK
+    }
+}

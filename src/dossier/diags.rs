@@ -1,0 +1,278 @@
+//! Diagnostics of dossier verification (Z): what `shenbao verify` rejects.
+
+use crate::diagnostic::{Rule, Severity};
+
+crate::family_rule!("dossier", "R5");
+
+pub const NOT_A_ZIP: Rule = rule(
+    "Z001",
+    "not-a-readable-zip",
+    Severity::Error,
+    [
+        "不是完整可读的 ZIP 文件（可能已截断或损坏）",
+        "not a complete, readable ZIP file (truncated or damaged)",
+        "申报材料包是 ZIP 文件。文件不完整（传输中断、U 盘拔出过早）或根本不是 ZIP 时，无法核验其中任何内容。",
+        "A dossier is a ZIP file. When it is incomplete (an interrupted transfer, a USB stick pulled too early) or not a ZIP at all, nothing in it can be verified.",
+    ],
+    "dossier.zip   # first 60% of the file only",
+    "dossier.zip   # as written by shenbao package",
+);
+
+pub const JUNK: Rule = rule(
+    "Z002",
+    "junk-before-archive",
+    Severity::Error,
+    [
+        "ZIP 数据前面附加了其他内容",
+        "other data is prepended to the ZIP",
+        "ZIP 之前的多余字节可能藏有可执行程序或用来迷惑不同的解压工具，shenbao 生成的材料包从不这样，一律拒绝。",
+        "Extra bytes before a ZIP can hide an executable or make tools disagree about the content; shenbao never writes them, so they are refused.",
+    ],
+    "cat stub.exe dossier.zip > dossier2.zip",
+    "dossier.zip   # as written by shenbao package",
+);
+
+pub const DUPLICATE: Rule = rule(
+    "Z003",
+    "duplicate-entry",
+    Severity::Error,
+    [
+        "ZIP 中有两个同名条目",
+        "two entries share a name",
+        "同名条目会让不同工具解出不同的文件（有的取第一个，有的取最后一个），可以借此夹带被篡改的附件。",
+        "Two entries with one name make tools extract different files (first or last wins), a way to smuggle in a modified attachment.",
+    ],
+    "id/data/licence.pdf (twice)",
+    "id/data/licence.pdf (once)",
+);
+
+pub const UNSAFE_PATH: Rule = rule(
+    "Z004",
+    "unsafe-entry-name",
+    Severity::Error,
+    [
+        "条目名称不安全（绝对路径、..、反斜杠、控制字符或 %）",
+        "an entry name is unsafe (absolute, .., backslash, control character or %)",
+        "解压时，绝对路径和 .. 可以把文件写到任意位置（“zip slip”），反斜杠、控制字符和 % 会让不同工具读出不同的名字。",
+        "On extraction, absolute paths and .. write files anywhere (\"zip slip\"); backslashes, control characters and % make tools read different names.",
+    ],
+    "../../etc/cron.d/job",
+    "id/data/attachments/licence.pdf",
+);
+
+pub const SYMLINK: Rule = rule(
+    "Z005",
+    "symlink-entry",
+    Severity::Error,
+    [
+        "ZIP 中有符号链接条目",
+        "the ZIP holds a symbolic link",
+        "符号链接解压后可以指向材料包之外的文件，核验的就不再是包里的内容。",
+        "A symlink, once extracted, can point outside the dossier, so what is verified would no longer be its content.",
+    ],
+    "id/data/licence.pdf -> /etc/passwd",
+    "id/data/licence.pdf (a regular file)",
+);
+
+pub const ENCRYPTED: Rule = rule(
+    "Z006",
+    "encrypted-entry",
+    Severity::Error,
+    [
+        "ZIP 条目已加密",
+        "a ZIP entry is encrypted",
+        "加密的条目无法在不掌握密码的情况下核验，受理单位也无法打开。材料包不应加密，签名已保证其完整性。",
+        "An encrypted entry cannot be verified without its password and the office cannot open it. Dossiers are not encrypted; the signature protects them.",
+    ],
+    "zip -e dossier.zip ...",
+    "shenbao package ...",
+);
+
+pub const METHOD: Rule = rule(
+    "Z007",
+    "unsupported-compression",
+    Severity::Error,
+    [
+        "条目使用了不允许的压缩方法",
+        "an entry uses a compression method that is not allowed",
+        "只允许存储（不压缩）和 Deflate 两种方法：所有工具都支持，行为确定。",
+        "Only stored and deflated entries are allowed: every tool supports them and they behave predictably.",
+    ],
+    "an entry compressed with bzip2 or LZMA",
+    "stored or deflated entries",
+);
+
+pub const HEADER_MISMATCH: Rule = rule(
+    "Z008",
+    "header-mismatch",
+    Severity::Error,
+    [
+        "条目的本地文件头与中央目录不一致",
+        "an entry's local header disagrees with the central directory",
+        "ZIP 的每个文件在本地文件头和中央目录中各记录一次。二者不一致时，不同工具会解出不同内容。",
+        "Each file is described twice in a ZIP, in its local header and in the central directory; when they disagree, tools extract different content.",
+    ],
+    "local header name licence.pdf, central directory name report.pdf",
+    "matching headers",
+);
+
+pub const SIZE: Rule = rule(
+    "Z009",
+    "entry-size-mismatch",
+    Severity::Error,
+    [
+        "条目的实际大小与声明不符，或压缩比异常（压缩炸弹）",
+        "an entry's real size differs from its declared size, or its ratio is abnormal (a zip bomb)",
+        "解压后远大于声明大小的条目（或压缩比上千倍的条目）可以耗尽磁盘和内存。shenbao 边读边计数，一旦超出即停止。",
+        "An entry that inflates far beyond its declared size (or at a ratio in the thousands) can exhaust disk and memory; shenbao counts while reading and stops at the limit.",
+    ],
+    "a 10 KB entry that inflates to 10 GB",
+    "entries whose size matches the central directory",
+);
+
+pub const CRC: Rule = rule(
+    "Z010",
+    "crc-mismatch",
+    Severity::Error,
+    [
+        "条目的 CRC 校验失败（数据已损坏）",
+        "an entry fails its CRC check (the data is damaged)",
+        "ZIP 为每个文件记录 CRC-32；不符说明文件在存储或传输中损坏。",
+        "A ZIP records a CRC-32 for every file; a mismatch means it was damaged in storage or transfer.",
+    ],
+    "a flipped byte inside an attachment",
+    "the dossier as written",
+);
+
+pub const NOT_A_BAG: Rule = rule(
+    "Z011",
+    "not-a-bag",
+    Severity::Error,
+    [
+        "ZIP 不是 shenbao 材料包（缺少 BagIt 结构文件）",
+        "the ZIP is not a shenbao dossier (BagIt files missing)",
+        "材料包是 BagIt 包：一个顶层文件夹，内含 bagit.txt、bag-info.txt、data/、清单和签名。缺了这些，就无从核验。",
+        "A dossier is a BagIt bag: one top folder with bagit.txt, bag-info.txt, data/, the manifests and the signature. Without them there is nothing to verify against.",
+    ],
+    "a ZIP of loose files",
+    "a ZIP written by shenbao package",
+);
+
+pub const MISSING_FILE: Rule = rule(
+    "Z012",
+    "file-missing",
+    Severity::Error,
+    [
+        "清单中列出的文件不在包内",
+        "a file listed in the manifest is not in the dossier",
+        "清单（manifest-sha256.txt）列出了包内每个文件；少了一个，说明材料被删改过。",
+        "The manifest lists every file of the dossier; one missing means the dossier was altered.",
+    ],
+    "manifest lists data/attachments/licence.pdf; the ZIP lacks it",
+    "every listed file present",
+);
+
+pub const EXTRA_FILE: Rule = rule(
+    "Z013",
+    "file-not-in-manifest",
+    Severity::Error,
+    [
+        "包内有清单之外的文件",
+        "the dossier holds a file the manifest does not list",
+        "清单之外的文件没有签名保护，可能是事后夹带的。",
+        "A file outside the manifest is not covered by the signature and may have been slipped in later.",
+    ],
+    "data/extra.pdf not in manifest-sha256.txt",
+    "every payload file listed",
+);
+
+pub const HASH: Rule = rule(
+    "Z014",
+    "hash-mismatch",
+    Severity::Error,
+    [
+        "文件的 SHA-256 与清单不符（已被修改）",
+        "a file's SHA-256 differs from the manifest (it was modified)",
+        "每个文件的 SHA-256 都记录在清单中，清单本身又由签名保护。不符说明文件在打包后被改动。",
+        "Each file's SHA-256 is in the manifest, which the signature protects; a mismatch means the file changed after packaging.",
+    ],
+    "an attachment edited after shenbao package",
+    "the dossier as written",
+);
+
+pub const SIGNATURE: Rule = rule(
+    "Z015",
+    "signature-invalid",
+    Severity::Error,
+    [
+        "签名缺失或验证失败",
+        "the signature is missing or does not verify",
+        "标签清单（tagmanifest-sha256.txt）由申报单位的 minisign 密钥签名，签名保护全部清单和 bag-info。签名不成立，就不能证明材料来自申报单位且未被改动。",
+        "The tag manifest is signed with the applicant's minisign key and protects all manifests and bag-info; without a valid signature nothing proves where the dossier came from or that it is unchanged.",
+    ],
+    "tagmanifest-sha256.txt edited after signing",
+    "the dossier as written",
+);
+
+pub const UNTRUSTED_KEY: Rule = rule(
+    "Z016",
+    "untrusted-signer",
+    Severity::Warning,
+    [
+        "签名密钥不在受信任的密钥之列",
+        "the signing key is not among the trusted keys",
+        "签名只证明材料出自持有该密钥的人。受理单位应事先从申报单位取得公钥，用 --trusted-key 指定；未指定时此处提示，指定了而不符时报错。",
+        "A signature only proves the dossier came from whoever holds the key. Offices should obtain the applicant's public key beforehand and pass it with --trusted-key; without one this is a warning, with one a mismatch is an error.",
+    ],
+    "shenbao verify dossier.zip",
+    "shenbao verify --trusted-key applicant.pub dossier.zip",
+);
+
+pub const DECLARATION: Rule = rule(
+    "Z017",
+    "declaration-invalid",
+    Severity::Error,
+    [
+        "包内的申报文件不能通过检查",
+        "the declaration inside the dossier does not pass validation",
+        "材料包里的 shenbao.yaml 会按申报指南重新检查；出现错误说明材料不是用有效的申报文件打包的（或检查规则已更新）。",
+        "The shenbao.yaml inside the dossier is checked again against the call; errors mean it was not packaged from a valid declaration (or the rules have changed since).",
+    ],
+    "a dossier whose declaration was edited to a late date",
+    "a dossier packaged from a valid declaration",
+);
+
+pub const PAPER_CODE: Rule = rule(
+    "Z018",
+    "paper-code-mismatch",
+    Severity::Error,
+    [
+        "纸质申报书上的校验码与材料包不符",
+        "the code on the paper form does not match the dossier",
+        "纸质申报书每页都印有由电子材料计算出的校验码。不符说明纸质版与电子版不是同一份材料。",
+        "Every page of the paper form carries a code computed from the electronic files; a mismatch means paper and dossier are not the same application.",
+    ],
+    "shenbao verify --paper-code 1Q7G-S91M-0GKX dossier.zip",
+    "shenbao verify --paper-code 1Q7G-S91M-0GKY dossier.zip",
+);
+
+pub const RULES: &[Rule] = &[
+    NOT_A_ZIP,
+    JUNK,
+    DUPLICATE,
+    UNSAFE_PATH,
+    SYMLINK,
+    ENCRYPTED,
+    METHOD,
+    HEADER_MISMATCH,
+    SIZE,
+    CRC,
+    NOT_A_BAG,
+    MISSING_FILE,
+    EXTRA_FILE,
+    HASH,
+    SIGNATURE,
+    UNTRUSTED_KEY,
+    DECLARATION,
+    PAPER_CODE,
+];

@@ -1,0 +1,121 @@
+//! minisign key pairs: generation, loading (password from SHENBAO_PASSWORD or
+//! the terminal), and the key id shenbao prints and hashes into the form code.
+
+use minisign::{KeyPair, PublicKey, SecretKey, SecretKeyBox};
+use std::path::Path;
+
+/// The environment variable a secret key's password may come from (CI).
+pub const PASSWORD_ENV: &str = "SHENBAO_PASSWORD";
+
+/// minisign's key id: the 8-byte key number, shown as 16 hex digits.
+pub fn key_id(keynum: &[u8]) -> String {
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(&keynum[..8]);
+    format!("{:016X}", u64::from_le_bytes(bytes))
+}
+
+fn password_from_env() -> Option<String> {
+    std::env::var(PASSWORD_ENV).ok().filter(|p| !p.is_empty())
+}
+
+/// Generate a key pair and write `BASE.key` and `BASE.pub` (atomically,
+/// refusing to overwrite). Returns the public key text.
+pub fn generate(base: &Path, with_password: bool) -> Result<(String, String), String> {
+    let secret_path = base.with_extension("key");
+    let public_path = base.with_extension("pub");
+    for path in [&secret_path, &public_path] {
+        if path.exists() {
+            return Err(format!(
+                "{} exists; choose another name or remove it",
+                path.display()
+            ));
+        }
+    }
+    let pair = if with_password {
+        KeyPair::generate_encrypted_keypair(password_from_env()).map_err(|e| e.to_string())?
+    } else {
+        KeyPair::generate_unencrypted_keypair().map_err(|e| e.to_string())?
+    };
+    let id = key_id(pair.pk.keynum());
+    let public = pair.pk.to_box().map_err(|e| e.to_string())?.to_string();
+    let secret = pair
+        .sk
+        .to_box(Some(&format!("shenbao secret key {id}")))
+        .map_err(|e| e.to_string())?
+        .to_string();
+    crate::atomic::write(&public_path, public.as_bytes())
+        .map_err(|e| format!("{}: {e}", public_path.display()))?;
+    make_readable(&public_path).map_err(|e| format!("{}: {e}", public_path.display()))?;
+    write_secret(&secret_path, secret.as_bytes())
+        .map_err(|e| format!("{}: {e}", secret_path.display()))?;
+    Ok((public, id))
+}
+
+/// Files meant to be shared (public keys, dossiers) are readable by everyone;
+/// temp files start out owner-only.
+pub fn make_readable(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// A secret key file is readable by its owner only.
+fn write_secret(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    crate::atomic::write(path, bytes)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(())
+}
+
+/// Load a secret key; an encrypted one takes its password from
+/// SHENBAO_PASSWORD, or asks on the terminal.
+pub fn load_secret(path: &Path) -> Result<(SecretKey, PublicKey), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let sk_box =
+        SecretKeyBox::from_string(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let unencrypted = SecretKeyBox::from_string(&text)
+        .and_then(SecretKeyBox::into_unencrypted_secret_key)
+        .ok()
+        .filter(|sk| !sk.is_encrypted());
+    let sk = match unencrypted {
+        Some(sk) => sk,
+        None => sk_box
+            .into_secret_key(password_from_env())
+            .map_err(|e| format!("{}: {e} (wrong password?)", path.display()))?,
+    };
+    let pk = PublicKey::from_secret_key(&sk).map_err(|e| e.to_string())?;
+    Ok((sk, pk))
+}
+
+/// A public key from a `.pub` file (minisign format) or its base64 line.
+pub fn load_public(path: &Path) -> Result<minisign_verify::PublicKey, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    parse_public(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+pub fn parse_public(text: &str) -> Result<minisign_verify::PublicKey, String> {
+    let base64 = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("untrusted comment:"))
+        .ok_or("no public key in the file")?;
+    minisign_verify::PublicKey::from_base64(base64).map_err(|e| e.to_string())
+}
+
+/// The key id of a minisign public key text.
+pub fn public_key_id(text: &str) -> Option<String> {
+    let base64 = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("untrusted comment:"))?;
+    let pk = PublicKey::from_base64(base64).ok()?;
+    Some(key_id(pk.keynum()))
+}
