@@ -272,22 +272,57 @@ pub fn write<W: Write + Read + Seek>(
     })
 }
 
-/// Copy a file into the open ZIP entry, hashing the same bytes.
+/// Copy a file into the open ZIP entry, hashing the same bytes: the reading
+/// thread writes each chunk (the ZIP writer computes its CRC) while a second
+/// thread hashes it, so SHA-256 does not wait on I/O. At most a few chunks are
+/// in flight, so memory stays flat whatever the file's size.
 fn stream_into(path: &Path, out: &mut impl Write) -> Result<([u8; 32], u64), String> {
+    const CHUNK: usize = 1 << 20;
     let mut file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 256 * 1024];
-    let mut copied = 0u64;
-    loop {
-        let n = file
-            .read(&mut buf)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        if n == 0 {
-            break;
+    let (to_hasher, chunks) = std::sync::mpsc::sync_channel::<std::sync::Arc<Vec<u8>>>(4);
+    std::thread::scope(|scope| {
+        let hasher = scope.spawn(move || {
+            let mut hasher = Sha256::new();
+            for chunk in chunks {
+                hasher.update(chunk.as_slice());
+            }
+            <[u8; 32]>::from(hasher.finalize())
+        });
+        let mut copied = 0u64;
+        let result = loop {
+            let mut chunk = vec![0u8; CHUNK];
+            let n = match read_full(&mut file, &mut chunk) {
+                Ok(n) => n,
+                Err(e) => break Err(format!("{}: {e}", path.display())),
+            };
+            if n == 0 {
+                break Ok(());
+            }
+            chunk.truncate(n);
+            if let Err(e) = out.write_all(&chunk) {
+                break Err(e.to_string());
+            }
+            copied += n as u64;
+            if to_hasher.send(std::sync::Arc::new(chunk)).is_err() {
+                break Err("the hashing thread stopped".to_string());
+            }
+        };
+        drop(to_hasher);
+        let digest = hasher
+            .join()
+            .map_err(|_| "the hashing thread failed".to_string())?;
+        result.map(|()| (digest, copied))
+    })
+}
+
+/// Fill `buf` as far as the file allows (short reads are retried).
+fn read_full(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..])? {
+            0 => break,
+            n => filled += n,
         }
-        hasher.update(&buf[..n]);
-        out.write_all(&buf[..n]).map_err(|e| e.to_string())?;
-        copied += n as u64;
     }
-    Ok((hasher.finalize().into(), copied))
+    Ok(filled)
 }

@@ -98,13 +98,13 @@ pub fn render(
         .unwrap_or_else(|| std::path::PathBuf::from("."));
     let mut digests = Vec::with_capacity(declaration.attachments.len());
     for attachment in &declaration.attachments {
-        let facts = files::inspect(&dir.join(&attachment.path), false).map_err(|e| {
+        let digest = files::sha256_of(&dir.join(&attachment.path)).map_err(|e| {
             failure(
                 format!("附件 {} 无法读取：{e}", attachment.path),
                 format!("attachment {} cannot be read: {e}", attachment.path),
             )
         })?;
-        digests.push((attachment.path.as_str(), facts.sha256));
+        digests.push((attachment.path.as_str(), digest));
     }
     render_with_digests(document, raw, profile, signer, &digests)
 }

@@ -91,11 +91,11 @@ pub fn resolve(dir: &Path, path: &str) -> Result<Option<PathBuf>, PathProblem> {
     }
 }
 
-/// What one read of the file found.
+/// What a look at the file found: its size, first bytes, and for PDFs why it
+/// cannot be opened. Reads a bounded amount, whatever the file's size.
 #[derive(Debug)]
 pub struct Facts {
     pub size: u64,
-    pub sha256: [u8; 32],
     pub head: Vec<u8>,
     /// For PDFs: why it cannot be opened, if it cannot.
     pub pdf_problem: Option<PdfProblem>,
@@ -110,48 +110,61 @@ pub enum PdfProblem {
 }
 
 const ENCRYPT: &[u8] = b"/Encrypt";
+/// How much of each end of a PDF is searched for `/Encrypt`: the trailer (or
+/// the cross-reference stream holding it) is at the end, a linearised file's
+/// first-page trailer near the start.
+const PDF_SCAN: u64 = 4 * 1024 * 1024;
 
-/// Stream the file once: hash, first bytes, and (for PDFs) the encryption
-/// marker; then check the PDF's tail.
+/// Look at a file: size, first bytes, and for PDFs encryption and structure.
 pub fn inspect(path: &Path, is_pdf: bool) -> std::io::Result<Facts> {
     let mut file = File::open(path)?;
-    let mut hasher = Sha256::new();
+    let size = file.metadata()?.len();
     let mut head = Vec::with_capacity(16);
-    let mut buf = vec![0u8; 64 * 1024];
-    let mut carry: Vec<u8> = Vec::new();
-    let mut encrypted = false;
-    let mut size = 0u64;
-    loop {
-        let n = file.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        let chunk = &buf[..n];
-        hasher.update(chunk);
-        size += n as u64;
-        if head.len() < 16 {
-            head.extend(chunk.iter().take(16 - head.len()));
-        }
-        if is_pdf && !encrypted {
-            carry.extend_from_slice(&chunk[..chunk.len().min(ENCRYPT.len())]);
-            encrypted = contains(&carry, ENCRYPT) || contains(chunk, ENCRYPT);
-            carry.clear();
-            carry.extend_from_slice(&chunk[chunk.len().saturating_sub(ENCRYPT.len() - 1)..]);
-        }
-    }
+    (&mut file).take(16).read_to_end(&mut head)?;
     let pdf_problem = if !is_pdf {
         None
-    } else if encrypted {
+    } else if scan_for(&mut file, size, ENCRYPT)? {
         Some(PdfProblem::Encrypted)
     } else {
         pdf_structure(&mut file, &head, size)?
     };
     Ok(Facts {
         size,
-        sha256: hasher.finalize().into(),
         head,
         pdf_problem,
     })
+}
+
+/// Search the first and last `PDF_SCAN` bytes (the whole of a smaller file).
+fn scan_for(file: &mut File, size: u64, needle: &[u8]) -> std::io::Result<bool> {
+    let ranges = if size <= 2 * PDF_SCAN {
+        vec![(0, size)]
+    } else {
+        vec![(0, PDF_SCAN), (size - PDF_SCAN, PDF_SCAN)]
+    };
+    for (start, len) in ranges {
+        file.seek(SeekFrom::Start(start))?;
+        let mut bytes = Vec::with_capacity(len as usize);
+        file.take(len).read_to_end(&mut bytes)?;
+        if contains(&bytes, needle) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// SHA-256 of a whole file, streamed.
+pub fn sha256_of(path: &Path) -> std::io::Result<[u8; 32]> {
+    let mut file = File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 256 * 1024];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            return Ok(hasher.finalize().into());
+        }
+        hasher.update(&buf[..n]);
+    }
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {

@@ -24,7 +24,9 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     };
     let rules = &cx.profile.attachments;
     let mut total = 0u64;
-    let mut seen: HashMap<[u8; 32], (usize, &str)> = HashMap::new();
+    // Files of equal size are hashed afterwards to find duplicates: a large
+    // attachment of its own size is never read in full here.
+    let mut by_size: HashMap<u64, Vec<(usize, &str, std::path::PathBuf)>> = HashMap::new();
     for (index, item) in items.iter().enumerate() {
         let pointer = format!("/attachments/{index}/path");
         let Some(path) = item
@@ -112,22 +114,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             );
         }
         check_type(cx, &pointer, path, &ext, &facts, out);
-        if let Some((first, first_path)) = seen.get(&facts.sha256) {
-            out.push(
-                Diagnostic::new(
-                    diags::DUPLICATE.code,
-                    Text::new(
-                        format!("附件 {path} 与第 {} 个附件 {first_path} 内容完全相同", first + 1),
-                        format!("attachment {path} has the same content as attachment {} ({first_path})", first + 1),
-                    ),
-                )
-                .at(&pointer)
-                .help(Text::new("换成应有的证明材料，或删去重复项", "replace it with the intended document, or remove the duplicate")),
-            );
-        } else {
-            seen.insert(facts.sha256, (index, path));
-        }
+        by_size
+            .entry(facts.size)
+            .or_default()
+            .push((index, path, real.clone()));
     }
+    check_duplicates(by_size, out);
     if total > rules.max_total_mib * MIB {
         out.push(
             Diagnostic::new(
@@ -151,6 +143,38 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 "compress the scans or attach fewer files",
             )),
         );
+    }
+}
+
+/// Same size, same SHA-256: the same file listed twice.
+fn check_duplicates(
+    by_size: HashMap<u64, Vec<(usize, &str, std::path::PathBuf)>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut groups: Vec<_> = by_size.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort_by_key(|g| g[0].0);
+    for group in groups {
+        let mut seen: HashMap<[u8; 32], (usize, &str)> = HashMap::new();
+        for (index, path, real) in group {
+            let Ok(digest) = files::sha256_of(&real) else {
+                continue;
+            };
+            if let Some((first, first_path)) = seen.get(&digest) {
+                out.push(
+                    Diagnostic::new(
+                        diags::DUPLICATE.code,
+                        Text::new(
+                            format!("附件 {path} 与第 {} 个附件 {first_path} 内容完全相同", first + 1),
+                            format!("attachment {path} has the same content as attachment {} ({first_path})", first + 1),
+                        ),
+                    )
+                    .at(format!("/attachments/{index}/path"))
+                    .help(Text::new("换成应有的证明材料，或删去重复项", "replace it with the intended document, or remove the duplicate")),
+                );
+            } else {
+                seen.insert(digest, (index, path));
+            }
+        }
     }
 }
 
