@@ -631,3 +631,73 @@ fn the_declaration_inside_is_checked_again() {
     );
     assert_eq!((status, found), (1, vec!["Z017".to_string()]));
 }
+
+/// Interrupted half way (Ctrl-C / SIGTERM), package leaves nothing behind:
+/// neither the dossier nor its temporary file.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_package_leaves_nothing_behind() {
+    let f = packaged("thermal-screening-robot");
+    let decl = f.dir.path().join("decl");
+    std::fs::create_dir_all(decl.join("attachments")).unwrap();
+    let example = root().join("examples/thermal-screening-robot");
+    for entry in std::fs::read_dir(example.join("attachments")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(
+            entry.path(),
+            decl.join("attachments").join(entry.file_name()),
+        )
+        .unwrap();
+    }
+    // A large (sparse) scan keeps the packaging busy long enough to interrupt.
+    let big = std::fs::File::create(decl.join("attachments/scan.png")).unwrap();
+    std::io::Write::write_all(&mut &big, b"\x89PNG\r\n\x1a\n").unwrap();
+    big.set_len(3 << 30).unwrap();
+    let yaml = std::fs::read_to_string(example.join("shenbao.yaml"))
+        .unwrap()
+        .replacen(
+            "attachments:\n",
+            "attachments:\n  - path: attachments/scan.png\n    kind: evidence\n",
+            1,
+        );
+    std::fs::write(decl.join("shenbao.yaml"), yaml).unwrap();
+    let profile = shenbao::call::EMBEDDED_2021
+        .replacen("max_file_mib: 20", "max_file_mib: 8192", 1)
+        .replacen("max_total_mib: 100", "max_total_mib: 8192", 1);
+    std::fs::write(f.dir.path().join("big.yaml"), profile).unwrap();
+    let out_dir = f.dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    for signal in ["INT", "TERM"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("shenbao"))
+            .env("SHENBAO_AS_OF", "2021-03-25")
+            .args(["package", "--call"])
+            .arg(f.dir.path().join("big.yaml"))
+            .arg("--key")
+            .arg(f.dir.path().join("applicant.key"))
+            .arg("-o")
+            .arg(out_dir.join("d.zip"))
+            .arg(&decl)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait until the temporary file exists, then interrupt.
+        let start = std::time::Instant::now();
+        while std::fs::read_dir(&out_dir).unwrap().next().is_none()
+            && start.elapsed().as_secs() < 20
+        {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert!(!status.success(), "{signal}: the run was interrupted");
+        let left: Vec<_> = std::fs::read_dir(&out_dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert!(left.is_empty(), "{signal}: left behind {left:?}");
+    }
+}

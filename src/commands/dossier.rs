@@ -134,6 +134,8 @@ pub fn package(args: &PackageArgs, context: Context) -> i32 {
             return EXIT_CANNOT_RUN;
         }
     };
+    crate::atomic::track(temp.path());
+    let temp_path = temp.path().to_path_buf();
     let packaged = match temp
         .reopen()
         .map_err(|e| e.to_string())
@@ -150,6 +152,7 @@ pub fn package(args: &PackageArgs, context: Context) -> i32 {
         .sync_all()
         .and_then(|()| temp.persist(&output).map(|_| ()).map_err(|e| e.error))
         .and_then(|()| keys::make_readable(&output));
+    crate::atomic::done(&temp_path);
     if let Err(err) = persisted {
         eprintln!("shenbao: {}: {err}", output.display());
         return EXIT_CANNOT_RUN;
