@@ -66,6 +66,8 @@ pub enum Command {
     Package(PackageArgs),
     /// Check dossiers without extracting them / 核验申报材料包
     Verify(VerifyArgs),
+    /// Verify arriving dossiers and check them together: quotas, routes, duplicates / 推荐单位受理
+    Intake(IntakeArgs),
     /// Write a commented shenbao.yaml template into a folder / 生成申报文件模板
     Init(InitArgs),
     /// Print shell completions / 输出命令行补全脚本
@@ -230,6 +232,44 @@ pub struct VerifyArgs {
     pub strict: bool,
 
     /// Judge the declaration inside as of this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "SHENBAO_AS_OF")]
+    pub as_of: Option<crate::date::Date>,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct IntakeArgs {
+    /// Dossier ZIP files, or folders to search for them
+    #[arg(value_name = "DIR|FILE.zip", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// This office's name (e.g. 江苏省): dossiers for another office are flagged
+    #[arg(long, value_name = "NAME")]
+    pub office: Option<String>,
+
+    /// A folder of trusted public keys (*.pub)
+    #[arg(long, value_name = "DIR")]
+    pub trusted_keys: Option<PathBuf>,
+
+    /// Write the summary table (汇总表) as CSV (UTF-8 with BOM)
+    #[arg(long, value_name = "FILE.csv")]
+    pub csv: Option<PathBuf>,
+
+    /// Write the summary table as a printable PDF
+    #[arg(long, value_name = "FILE.pdf")]
+    pub pdf: Option<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Treat warnings as errors
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Judge the declarations inside as of this date (YYYY-MM-DD)
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "SHENBAO_AS_OF")]
     pub as_of: Option<crate::date::Date>,
 

@@ -15,5 +15,6 @@ pub mod diagnostic;
 pub mod dossier;
 pub mod form;
 pub mod inputs;
+pub mod intake;
 pub mod report;
 pub mod rules;

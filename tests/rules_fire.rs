@@ -594,6 +594,7 @@ fn every_registered_code_is_exercised() {
         include_str!("cli.rs"),
         include_str!("form.rs"),
         include_str!("dossier.rs"),
+        include_str!("intake.rs"),
     ];
     let missing: Vec<&str> = shenbao::diagnostic::all_rules()
         .iter()

@@ -7,6 +7,7 @@ mod explain;
 mod fit;
 mod form;
 mod init;
+mod intake;
 mod validate;
 
 use crate::call::CallProfile;
@@ -64,6 +65,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Keygen(args) => dossier::keygen(&args, context),
         Command::Package(args) => dossier::package(&args, context),
         Command::Verify(args) => dossier::verify(&args, context),
+        Command::Intake(args) => intake::run(&args, context),
         Command::Init(args) => init::run(&args, context),
         Command::Completions { shell } => {
             let mut out = Vec::new();

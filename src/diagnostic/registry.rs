@@ -157,6 +157,7 @@ pub fn all_rules() -> &'static [&'static Rule] {
             .chain(crate::rules::RULES.iter().flat_map(|family| family.iter()))
             .chain(crate::form::diags::RULES)
             .chain(crate::dossier::diags::RULES)
+            .chain(crate::intake::diags::RULES)
             .collect();
         all.sort_by(|a, b| code_order(a.code).cmp(&code_order(b.code)));
         all
@@ -165,9 +166,9 @@ pub fn all_rules() -> &'static [&'static Rule] {
 
 /// Families in pipeline order (F, E, Y load; S schema; K call; then the call's
 /// rules: A applicant, C category, D deadline, G route, O online, P project,
-/// T attachments; M the form; Z the dossier), then number.
+/// T attachments; M the form; Z the dossier; I intake), then number.
 fn code_order(code: &str) -> (usize, &str) {
-    let family = "FEYSKACDGOPTMZ".find(&code[..1]).unwrap_or(usize::MAX);
+    let family = "FEYSKACDGOPTMZI".find(&code[..1]).unwrap_or(usize::MAX);
     (family, code)
 }
 

@@ -7,6 +7,7 @@ pub mod diags;
 pub mod font;
 pub mod layout;
 mod pdf;
+pub use pdf::render as render_pages;
 mod sheets;
 pub mod text;
 

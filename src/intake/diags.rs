@@ -1,0 +1,92 @@
+//! Checks across dossiers (I): what a recommending office sees only when it
+//! puts everything that arrived side by side.
+
+use crate::diagnostic::{Rule, Severity};
+
+pub const OVER_QUOTA: Rule = Rule::new(
+    "I001",
+    "over-quota",
+    Severity::Error,
+    "R3",
+    "intake",
+    [
+        "推荐单位的项目数超过名额",
+        "a recommending body has more projects than its quota",
+        "每个省级地区最多推荐 10 个项目，计划单列市、新疆生产建设兵团和每家中央企业最多 5 个，信息消费示范城市可额外推荐不超过 2 个。超出的部分不能上报，推荐单位须从中遴选。",
+        "Each province-level region may recommend at most 10 projects; each separately planned city, the XPCC and each central enterprise 5; a demonstration city up to 2 extra. The office must choose among the excess before forwarding.",
+    ],
+    "11 dossiers recommended by 江苏省",
+    "10 dossiers recommended by 江苏省",
+);
+
+pub const SAME_APPLICANT_TWO_ROUTES: Rule = Rule::new(
+    "I002",
+    "applicant-through-two-routes",
+    Severity::Error,
+    "R4",
+    "intake",
+    [
+        "同一申报单位经两个推荐渠道申报",
+        "the same applicant arrives through two recommending bodies",
+        "同一单位（统一社会信用代码相同）通过两个推荐单位申报，会重复占用名额，也可能是同一项目重复申报。应确认只保留一个渠道。",
+        "The same applicant (same credit code) through two recommending bodies uses two quotas and is often the same project twice; keep one route.",
+    ],
+    "91320115… via 江苏省 and via 南京市",
+    "91320115… via 江苏省 only",
+);
+
+pub const SAME_PROJECT_TWICE: Rule = Rule::new(
+    "I003",
+    "same-project-twice",
+    Severity::Error,
+    "R3",
+    "intake",
+    [
+        "同一项目提交了两次",
+        "the same project arrived twice",
+        "项目名称相同（或材料完全相同）的两份材料包，多半是重复提交或同一项目换了申报单位，只能保留一份。",
+        "Two dossiers with the same project name (or identical content) are usually a resubmission or one project under two applicants; keep one.",
+    ],
+    "two dossiers named 智能测温消杀防疫机器人",
+    "one dossier per project",
+);
+
+pub const OTHER_OFFICE: Rule = Rule::new(
+    "I004",
+    "addressed-to-another-office",
+    Severity::Error,
+    "R4",
+    "intake",
+    [
+        "材料包不是报给本推荐单位的",
+        "the dossier is addressed to another recommending body",
+        "材料包记录了推荐单位（及示范城市经哪个省上报）。不是报给本单位、也不经本单位转报的材料，应退回或转给正确的推荐单位。",
+        "A dossier names its recommending body (and, for a demonstration city, the province it goes through); one neither addressed to nor routed through this office belongs elsewhere.",
+    ],
+    "shenbao intake --office 江苏省 inbox/   # a dossier for 浙江省",
+    "shenbao intake --office 浙江省 inbox/",
+);
+
+pub const SAME_APPLICANT: Rule = Rule::new(
+    "I005",
+    "applicant-with-several-projects",
+    Severity::Warning,
+    "R3",
+    "intake",
+    [
+        "同一申报单位报了多个项目",
+        "one applicant filed several projects",
+        "指南没有限制一个单位申报的项目数，但同一单位的多个项目会占用推荐名额，推荐单位通常只推荐其中最好的一个。",
+        "The call does not limit projects per applicant, but several from one applicant use up the quota; offices usually forward the strongest.",
+    ],
+    "two projects of 南京澄衡智能机器人有限公司",
+    "one project per applicant",
+);
+
+pub const RULES: &[Rule] = &[
+    OVER_QUOTA,
+    SAME_APPLICANT_TWO_ROUTES,
+    SAME_PROJECT_TWICE,
+    OTHER_OFFICE,
+    SAME_APPLICANT,
+];

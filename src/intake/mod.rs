@@ -1,0 +1,248 @@
+//! What a recommending office does with the dossiers that arrive: verify each,
+//! then check them against each other — quotas per recommending body (R3), the
+//! demonstration-city route (R4), the same applicant or project twice, dossiers
+//! meant for another office — and produce the 汇总表 (summary table).
+
+pub mod diags;
+pub mod table;
+
+use crate::call::{CallProfile, RecommenderKind};
+use crate::diagnostic::{Diagnostic, Text};
+use crate::dossier::verify::{verify, VerifyOptions};
+use crate::form::code::hex;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// One dossier as the office sees it.
+#[derive(Debug)]
+pub struct Arrival {
+    pub path: PathBuf,
+    /// SHA-256 of the ZIP file.
+    pub digest: String,
+    pub project: String,
+    pub applicant: String,
+    pub credit_code: String,
+    pub category: String,
+    pub recommender: String,
+    pub kind: Option<RecommenderKind>,
+    pub via: Option<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Arrival {
+    pub fn ok(&self) -> bool {
+        !self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The body whose quota this dossier uses.
+    pub fn quota_holder(&self) -> (String, Option<RecommenderKind>) {
+        (self.recommender.clone(), self.kind)
+    }
+}
+
+/// Every `.zip` among the paths (folders searched recursively), sorted.
+pub fn collect(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            for entry in walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                .flatten()
+            {
+                let is_zip = entry
+                    .path()
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+                if entry.file_type().is_file() && is_zip {
+                    found.push(entry.into_path());
+                }
+            }
+        } else {
+            found.push(path.clone());
+        }
+    }
+    found
+}
+
+fn file_digest(path: &Path) -> String {
+    crate::rules::attachments::files::sha256_of(path)
+        .map(|d| hex(&d))
+        .unwrap_or_default()
+}
+
+/// Read one member of a dossier (bag-info.txt, the declaration), capped.
+fn member(path: &Path, suffix: &str) -> Option<Vec<u8>> {
+    let file = std::fs::File::open(path).ok()?;
+    let mut archive = zip::ZipArchive::new(file).ok()?;
+    let name = archive
+        .file_names()
+        .filter_map(Result::ok)
+        .find(|n| n.ends_with(suffix) && n.matches('/').count() == suffix.matches('/').count())?
+        .to_string();
+    let mut bytes = Vec::new();
+    archive
+        .by_name(&name)
+        .ok()?
+        .take(crate::declaration::MAX_FILE_BYTES)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(bytes)
+}
+
+/// Verify a dossier and read what the summary table shows.
+pub fn arrival(path: &Path, options: &VerifyOptions) -> Arrival {
+    let diagnostics = verify(path, options);
+    let info = member(path, "/bag-info.txt")
+        .map(|b| crate::dossier::bag::parse_bag_info(&String::from_utf8_lossy(&b)))
+        .unwrap_or_default();
+    let field = |key: &str| {
+        info.iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let declaration: Option<Value> = member(path, "/data/shenbao.yaml")
+        .and_then(|b| crate::declaration::yaml::parse(&String::from_utf8_lossy(&b)).ok())
+        .map(|(v, _)| v);
+    let text = |pointer: &str| {
+        declaration
+            .as_ref()
+            .and_then(|d| d.pointer(pointer))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
+    Arrival {
+        digest: file_digest(path),
+        project: text("/project/name").unwrap_or_else(|| field("External-Description")),
+        applicant: text("/applicant/name").unwrap_or_else(|| field("Source-Organization")),
+        credit_code: text("/applicant/credit_code").unwrap_or_else(|| field("External-Identifier")),
+        category: field("Shenbao-Category"),
+        recommender: text("/recommender/name").unwrap_or_else(|| field("Shenbao-Recommender")),
+        kind: text("/recommender/kind").and_then(|k| RecommenderKind::parse(&k)),
+        via: text("/recommender/via"),
+        path: path.to_path_buf(),
+        diagnostics,
+    }
+}
+
+fn d(rule: &crate::diagnostic::Rule, zh: String, en: String) -> Diagnostic {
+    Diagnostic::new(rule.code, Text::new(zh, en))
+}
+
+/// The checks across dossiers; findings are added to the dossiers concerned.
+pub fn cross_check(arrivals: &mut [Arrival], profile: &CallProfile, office: Option<&str>) {
+    // Dossiers for another office.
+    if let Some(office) = office {
+        for a in arrivals.iter_mut() {
+            let for_us = a.recommender == office || a.via.as_deref() == Some(office);
+            if !for_us && !a.recommender.is_empty() {
+                a.diagnostics.push(d(
+                    &diags::OTHER_OFFICE,
+                    format!("此材料包由“{}”推荐，不是报给{office}的", a.recommender),
+                    format!(
+                        "this dossier is recommended by `{}`, not addressed to {office}",
+                        a.recommender
+                    ),
+                ));
+            }
+        }
+    }
+    // Quotas per recommending body, among the dossiers that verified.
+    let mut by_body: BTreeMap<(String, Option<&'static str>), Vec<usize>> = BTreeMap::new();
+    for (i, a) in arrivals.iter().enumerate() {
+        let (name, kind) = a.quota_holder();
+        by_body
+            .entry((name, kind.map(RecommenderKind::as_str)))
+            .or_default()
+            .push(i);
+    }
+    for ((name, kind), members) in &by_body {
+        let Some(kind) = kind.and_then(RecommenderKind::parse) else {
+            continue;
+        };
+        let quota = profile.quota(kind) as usize;
+        if members.len() > quota {
+            for &i in members {
+                arrivals[i].diagnostics.push(d(
+                    &diags::OVER_QUOTA,
+                    format!(
+                        "{name}（{}）共 {} 个项目，名额为 {quota} 个",
+                        kind.zh(),
+                        members.len()
+                    ),
+                    format!(
+                        "{name} ({}) has {} projects; its quota is {quota}",
+                        kind.as_str(),
+                        members.len()
+                    ),
+                ));
+            }
+        }
+    }
+    // The same applicant or project more than once.
+    let mut by_code: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut by_project: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, a) in arrivals.iter().enumerate() {
+        if !a.credit_code.is_empty() {
+            by_code.entry(a.credit_code.as_str()).or_default().push(i);
+        }
+        if !a.project.is_empty() {
+            by_project
+                .entry(a.project.split_whitespace().collect())
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut found: Vec<(usize, Diagnostic)> = Vec::new();
+    for (code, members) in by_code.iter().filter(|(_, m)| m.len() > 1) {
+        let routes: std::collections::BTreeSet<&str> = members
+            .iter()
+            .map(|&i| arrivals[i].recommender.as_str())
+            .collect();
+        for &i in members {
+            found.push((
+                i,
+                if routes.len() > 1 {
+                    d(
+                        &diags::SAME_APPLICANT_TWO_ROUTES,
+                        format!(
+                            "申报单位 {code} 经 {} 个推荐单位申报：{}",
+                            routes.len(),
+                            routes.iter().copied().collect::<Vec<_>>().join("、")
+                        ),
+                        format!(
+                            "applicant {code} arrives through {} bodies: {}",
+                            routes.len(),
+                            routes.iter().copied().collect::<Vec<_>>().join(", ")
+                        ),
+                    )
+                } else {
+                    d(
+                        &diags::SAME_APPLICANT,
+                        format!("申报单位 {code} 报了 {} 个项目", members.len()),
+                        format!("applicant {code} filed {} projects", members.len()),
+                    )
+                },
+            ));
+        }
+    }
+    for (project, members) in by_project.iter().filter(|(_, m)| m.len() > 1) {
+        for &i in members {
+            found.push((
+                i,
+                d(
+                    &diags::SAME_PROJECT_TWICE,
+                    format!("项目“{project}”出现了 {} 次", members.len()),
+                    format!("project `{project}` arrived {} times", members.len()),
+                ),
+            ));
+        }
+    }
+    for (i, diagnostic) in found {
+        arrivals[i].diagnostics.push(diagnostic);
+    }
+}

@@ -1,0 +1,141 @@
+//! The 汇总表 (summary table) of an intake, as CSV (UTF-8 with BOM, so Excel
+//! opens the Chinese) and as a printable PDF.
+
+use super::Arrival;
+use crate::form::font::Weight;
+use crate::form::layout::{
+    size, Align, Cell, Composer, Draw, CONTENT_WIDTH, LEFT, PAGE_HEIGHT, PAGE_WIDTH, RIGHT,
+};
+
+pub const HEADER: [&str; 8] = [
+    "序号",
+    "项目名称",
+    "申报单位",
+    "统一社会信用代码",
+    "申报方向",
+    "推荐单位",
+    "状态",
+    "材料包摘要（SHA-256）",
+];
+
+/// The status column: 通过, or the codes found.
+pub fn status(arrival: &Arrival) -> String {
+    let mut codes: Vec<&str> = arrival
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.code)
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    if codes.is_empty() {
+        "通过".to_string()
+    } else {
+        format!("未通过：{}", codes.join(" "))
+    }
+}
+
+fn row(index: usize, a: &Arrival) -> [String; 8] {
+    let recommender = match &a.via {
+        Some(via) => format!("{}（经{via}）", a.recommender),
+        None => a.recommender.clone(),
+    };
+    [
+        (index + 1).to_string(),
+        a.project.clone(),
+        a.applicant.clone(),
+        a.credit_code.clone(),
+        a.category.clone(),
+        recommender,
+        status(a),
+        a.digest.clone(),
+    ]
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// CSV with a BOM and CRLF line ends (what Excel expects).
+pub fn csv(arrivals: &[Arrival]) -> Vec<u8> {
+    let mut text = String::from("\u{FEFF}");
+    text.push_str(&HEADER.map(csv_field).join(","));
+    text.push_str("\r\n");
+    for (i, a) in arrivals.iter().enumerate() {
+        text.push_str(&row(i, a).map(|f| csv_field(&f)).join(","));
+        text.push_str("\r\n");
+    }
+    text.into_bytes()
+}
+
+/// The printable table, with a title naming the office and page numbers.
+pub fn pdf(arrivals: &[Arrival], office: Option<&str>) -> Result<Vec<u8>, String> {
+    let mut c = Composer::new();
+    let title = match office {
+        Some(office) => format!("{office}新型信息消费示范项目汇总表"),
+        None => "新型信息消费示范项目汇总表".to_string(),
+    };
+    c.heading(&title, size::SAN_HAO, Align::Center);
+    let ok = arrivals.iter().filter(|a| a.ok()).count();
+    c.aligned(
+        LEFT,
+        CONTENT_WIDTH,
+        c.y() + size::WU_HAO,
+        size::WU_HAO,
+        Weight::Regular,
+        Align::Center,
+        &format!(
+            "共 {} 个材料包：通过 {ok} 个，未通过 {} 个",
+            arrivals.len(),
+            arrivals.len() - ok
+        ),
+    );
+    c.space(24.0);
+    let widths = [
+        24.0,
+        90.0,
+        80.0,
+        62.0,
+        58.0,
+        52.0,
+        47.0,
+        CONTENT_WIDTH - 413.0,
+    ];
+    let s = size::XIAO_WU - 1.0;
+    c.row(
+        &HEADER
+            .iter()
+            .zip(widths)
+            .map(|(h, w)| Cell::label(h, w))
+            .collect::<Vec<_>>(),
+        s,
+    );
+    for (i, a) in arrivals.iter().enumerate() {
+        let fields = row(i, a);
+        let mut cells: Vec<Cell> = fields
+            .iter()
+            .zip(widths)
+            .map(|(f, w)| Cell::value(f, w))
+            .collect();
+        cells[0].align = Align::Center;
+        cells[7].text = a.digest.chars().take(16).collect();
+        c.row(&cells, s);
+    }
+    let total = c.pages.len();
+    for (i, page) in c.pages.iter_mut().enumerate() {
+        let footer = format!("第 {} 页 共 {total} 页", i + 1);
+        let w = crate::form::layout::text_width(&footer, size::XIAO_WU, Weight::Regular);
+        page.draws.push(Draw::Text {
+            x: (PAGE_WIDTH - RIGHT + LEFT - w) / 2.0,
+            y: PAGE_HEIGHT - 40.0,
+            size: size::XIAO_WU,
+            weight: Weight::Regular,
+            text: footer,
+        });
+    }
+    crate::form::render_pages(&c.pages, &title, office.unwrap_or(""))
+}
