@@ -545,9 +545,13 @@ fn every_tampered_byte_is_caught() {
         let len = entry.compressed_size() as usize;
         drop(entry);
         let step = (len / 24).max(1);
-        for offset in (start..start + len).step_by(step) {
+        // A spread of positions, and always the last byte (deflate padding lives there).
+        for offset in (start..start + len)
+            .step_by(step)
+            .chain(std::iter::once(start + len - 1))
+        {
             let mut damaged = bytes.clone();
-            damaged[offset] ^= 0x20;
+            damaged[offset] ^= 0xFF; // every bit: a deflate stream's final byte also holds padding bits
             std::fs::write(&path, &damaged).unwrap();
             let found = verify(&path, &options);
             assert!(
