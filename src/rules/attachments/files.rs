@@ -74,18 +74,46 @@ fn looks_like_windows_absolute(path: &str) -> bool {
     (b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':') || path.starts_with("\\\\")
 }
 
-/// Resolve `path` under `dir`, refusing anything that lands outside `dir`.
-/// `Ok(None)` when nothing exists there.
-pub fn resolve(dir: &Path, path: &str) -> Result<Option<PathBuf>, PathProblem> {
-    let joined = dir.join(path);
-    if std::fs::symlink_metadata(&joined).is_err() {
-        return Ok(None);
+/// A file found inside the declaration's folder.
+pub struct Resolved {
+    pub path: PathBuf,
+    pub is_file: bool,
+}
+
+/// Resolve `path` (already checked: relative, no `..`) under `dir`, refusing
+/// anything that lands outside `dir`. `Ok(None)` when nothing exists there.
+///
+/// Each component below `dir` is looked at with lstat; only when one of them
+/// is a symlink is the full path canonicalised and compared with the folder's
+/// real path (cheaper than canonicalising every attachment's absolute path).
+pub fn resolve(dir: &Path, path: &str) -> Result<Option<Resolved>, PathProblem> {
+    let mut current = dir.to_path_buf();
+    let mut last = None;
+    for component in Path::new(path).components() {
+        current.push(component);
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return resolve_through_links(dir, &dir.join(path))
+            }
+            Ok(meta) => last = Some(meta),
+            Err(_) => return Ok(None),
+        }
     }
+    Ok(last.map(|meta| Resolved {
+        is_file: meta.is_file(),
+        path: current,
+    }))
+}
+
+fn resolve_through_links(dir: &Path, joined: &Path) -> Result<Option<Resolved>, PathProblem> {
     let (Ok(real_dir), Ok(real)) = (dir.canonicalize(), joined.canonicalize()) else {
         return Ok(None); // a dangling symlink: nothing to read
     };
     if real.starts_with(&real_dir) {
-        Ok(Some(real))
+        Ok(Some(Resolved {
+            is_file: real.is_file(),
+            path: real,
+        }))
     } else {
         Err(PathProblem::Escapes(real))
     }

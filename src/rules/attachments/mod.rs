@@ -40,8 +40,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(path_problem(&pointer, path, &problem, rules.max_name_chars));
             continue;
         }
-        let real = match files::resolve(dir, path) {
-            Ok(Some(real)) => real,
+        let resolved = match files::resolve(dir, path) {
+            Ok(Some(resolved)) => resolved,
             Ok(None) => {
                 out.push(missing(&pointer, path, "不存在", "does not exist"));
                 continue;
@@ -51,10 +51,11 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
         };
-        if !real.is_file() {
+        if !resolved.is_file {
             out.push(missing(&pointer, path, "不是文件", "is not a file"));
             continue;
         }
+        let real = resolved.path;
         let ext = real
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
