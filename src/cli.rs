@@ -86,9 +86,13 @@ pub struct ValidateArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format on stdout (junit and sarif: see docs/reports.md)
+    #[arg(long, value_enum, default_value_t = crate::report::BatchFormat::Human)]
+    pub format: crate::report::BatchFormat,
+
+    /// Also write a self-contained HTML report to this file (any --format)
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<PathBuf>,
 
     /// Treat warnings as errors
     #[arg(long)]
@@ -223,9 +227,13 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "CODE")]
     pub paper_code: Option<String>,
 
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format on stdout (junit and sarif: see docs/reports.md)
+    #[arg(long, value_enum, default_value_t = crate::report::BatchFormat::Human)]
+    pub format: crate::report::BatchFormat,
+
+    /// Also write a self-contained HTML report to this file (any --format)
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<PathBuf>,
 
     /// Treat warnings as errors
     #[arg(long)]

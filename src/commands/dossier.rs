@@ -6,7 +6,7 @@ use crate::declaration::{Document, LoadOptions};
 use crate::diagnostic::Severity;
 use crate::dossier::{keys, package, verify as verifier};
 use crate::inputs::DECLARATION_FILE;
-use crate::report::{human, json, FileResult, Format, Summary};
+use crate::report::{human, json, BatchFormat, FileResult, Summary};
 use crate::rules::{self, CheckOptions};
 use std::path::PathBuf;
 
@@ -181,6 +181,9 @@ pub fn package(args: &PackageArgs, context: Context) -> i32 {
 }
 
 pub fn verify(args: &VerifyArgs, context: Context) -> i32 {
+    /// Below this many dossiers there is no progress bar (each takes a moment:
+    /// every byte is hashed).
+    const PROGRESS_MIN_DOSSIERS: usize = 20;
     let Some(profile) = load_profile(&args.profile, context) else {
         return EXIT_CANNOT_RUN;
     };
@@ -217,6 +220,8 @@ pub fn verify(args: &VerifyArgs, context: Context) -> i32 {
     let mut results = Vec::new();
     let mut summary = Summary::default();
     let mut could_not_run = false;
+    let progress =
+        super::validate::progress_bar(args.files.len(), PROGRESS_MIN_DOSSIERS, context.lang);
     for file in &args.files {
         let mut diagnostics = verifier::verify(file, &options);
         if args.strict {
@@ -231,10 +236,21 @@ pub fn verify(args: &VerifyArgs, context: Context) -> i32 {
         summary.add(&result);
         could_not_run |= result.could_not_run();
         results.push(result);
+        progress.inc(1);
     }
+    progress.finish_and_clear();
+    let batch = crate::report::batch::Batch {
+        command: "verify",
+        lang: context.lang,
+        call: &profile.title,
+        as_of: args
+            .as_of
+            .unwrap_or_else(|| crate::date::Date::today_at_offset(profile.deadline().1)),
+    };
+    let reported = super::validate::write_report(args.report.as_deref(), &results, summary, batch);
     let text = match args.format {
-        Format::Json => json::render(&results, summary, context.lang),
-        Format::Human => {
+        BatchFormat::Json => json::render(&results, summary, context.lang),
+        BatchFormat::Human => {
             let mut text = String::new();
             for result in &results {
                 text.push_str(&human::render_file(result, "", style));
@@ -249,9 +265,10 @@ pub fn verify(args: &VerifyArgs, context: Context) -> i32 {
             text.push('\n');
             text
         }
+        format => super::validate::machine_output(format, &results, summary, batch),
     };
     let written = write_stdout(&text);
-    if written != EXIT_OK || could_not_run {
+    if written != EXIT_OK || !reported || could_not_run {
         EXIT_CANNOT_RUN
     } else if summary.errors > 0 {
         EXIT_PROBLEMS

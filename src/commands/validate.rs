@@ -1,16 +1,20 @@
 //! `shenbao validate PATH...`: check every declaration, in parallel, and
-//! report like a compiler (or as one JSON document).
+//! report like a compiler, or as JSON, JUnit XML or SARIF, and optionally as
+//! an HTML page too (docs/reports.md).
 
 use super::{write_stdout, Context, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS};
 use crate::call::CallProfile;
 use crate::cli::ValidateArgs;
+use crate::date::Date;
 use crate::declaration::{Document, LoadOptions};
+use crate::diagnostic::Lang;
 use crate::inputs::{self, Input};
-use crate::report::{human, json, FileResult, Format, Summary};
+use crate::report::batch::Batch;
+use crate::report::{html, human, json, junit, sarif, BatchFormat, FileResult, Summary};
 use crate::rules::{self, CheckOptions};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Below this many files a progress bar is only flicker.
 const PROGRESS_MIN_FILES: usize = 200;
@@ -73,20 +77,12 @@ pub fn run(args: &ValidateArgs, context: Context) -> i32 {
         strict: args.strict,
         as_of: args.as_of,
     };
-    let style = (args.format == Format::Human).then_some(human::Style {
+    let style = (args.format == BatchFormat::Human).then_some(human::Style {
         lang: context.lang,
         color: context.color,
     });
 
-    let progress = if inputs.len() >= PROGRESS_MIN_FILES {
-        ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::stderr())
-    } else {
-        ProgressBar::hidden()
-    };
-    progress.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} eta {eta}")
-            .expect("valid progress template"),
-    );
+    let progress = progress_bar(inputs.len(), PROGRESS_MIN_FILES, context.lang);
     let work = || -> Vec<(FileResult, String)> {
         inputs
             .par_iter()
@@ -112,16 +108,26 @@ pub fn run(args: &ValidateArgs, context: Context) -> i32 {
     };
     progress.finish_and_clear();
 
+    let (results, rendered): (Vec<FileResult>, Vec<String>) = outputs.into_iter().unzip();
     let mut summary = Summary::default();
     let mut could_not_run = false;
-    for (result, _) in &outputs {
+    for result in &results {
         summary.add(result);
         could_not_run |= result.could_not_run();
     }
+    let batch = Batch {
+        command: "validate",
+        lang: context.lang,
+        call: &profile.title,
+        as_of: args
+            .as_of
+            .unwrap_or_else(|| Date::today_at_offset(profile.deadline().1)),
+    };
+    let reported = write_report(args.report.as_deref(), &results, summary, batch);
     let text = match style {
         Some(style) => {
             let mut text = String::new();
-            for (result, rendered) in &outputs {
+            for (result, rendered) in results.iter().zip(&rendered) {
                 if args.quiet && result.diagnostics.is_empty() {
                     continue;
                 }
@@ -133,17 +139,88 @@ pub fn run(args: &ValidateArgs, context: Context) -> i32 {
             text.push('\n');
             text
         }
-        None => {
-            let results: Vec<FileResult> = outputs.into_iter().map(|(r, _)| r).collect();
-            json::render(&results, summary, context.lang)
-        }
+        None => machine_output(args.format, &results, summary, batch),
     };
     let written = write_stdout(&text);
-    if written != EXIT_OK || could_not_run {
+    if written != EXIT_OK || !reported || could_not_run {
         EXIT_CANNOT_RUN
     } else if summary.errors > 0 {
         EXIT_PROBLEMS
     } else {
         EXIT_OK
     }
+}
+
+/// The stdout document of a machine-readable format (`Human` has its own).
+pub fn machine_output(
+    format: BatchFormat,
+    results: &[FileResult],
+    summary: Summary,
+    batch: Batch<'_>,
+) -> String {
+    match format {
+        BatchFormat::Human | BatchFormat::Json => json::render(results, summary, batch.lang),
+        BatchFormat::Junit => junit::render(results, summary, batch),
+        BatchFormat::Sarif => sarif::render(results, batch),
+    }
+}
+
+/// Write the `--report` HTML page, if one was asked for, atomically. `false`
+/// (after saying why) when it could not be written.
+pub fn write_report(
+    path: Option<&Path>,
+    results: &[FileResult],
+    summary: Summary,
+    batch: Batch<'_>,
+) -> bool {
+    let Some(path) = path else {
+        return true;
+    };
+    let page = html::render(results, summary, batch);
+    match crate::atomic::write(path, page.as_bytes()).and_then(|()| make_readable(path)) {
+        Ok(()) => true,
+        Err(err) => {
+            eprintln!("shenbao: {}: {err}", path.display());
+            false
+        }
+    }
+}
+
+/// A report is for sharing: readable by all, like any file we write (the
+/// temporary file it was renamed from was private).
+fn make_readable(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// A progress bar on stderr, with counts, rate and ETA, for `len` inputs; hidden
+/// below `min` inputs and when stderr is not a terminal.
+pub fn progress_bar(len: usize, min: usize, lang: Lang) -> ProgressBar {
+    let progress = if len >= min {
+        ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr())
+    } else {
+        ProgressBar::hidden()
+    };
+    let template = match lang {
+        Lang::Zh => "{bar:40} {pos}/{len}  每秒 {rate} 个  已用 {elapsed}  剩余约 {eta}",
+        Lang::En => "{bar:40} {pos}/{len}  {rate}/s  elapsed {elapsed}  ETA {eta}",
+    };
+    progress.set_style(
+        ProgressStyle::with_template(template)
+            .expect("valid progress template")
+            .with_key(
+                "rate",
+                |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0}", state.per_sec());
+                },
+            )
+            .progress_chars("█▉▊▋▌▍▎▏ "),
+    );
+    progress
 }

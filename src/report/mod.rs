@@ -1,8 +1,12 @@
-//! Rendering findings: human (miette) and JSON. Knows nothing of how they were
-//! found.
+//! Rendering findings: human (miette), JSON, and the batch reports (JUnit XML,
+//! SARIF, HTML). Knows nothing of how they were found.
 
+pub mod batch;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use crate::diagnostic::{find_rule, Diagnostic, Severity};
 
@@ -65,7 +69,7 @@ impl Summary {
     }
 }
 
-/// Output format of `validate` (and later `verify`).
+/// Output format of the commands that print human or JSON output.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Compiler-style report for people.
@@ -73,4 +77,19 @@ pub enum Format {
     Human,
     /// One JSON document on stdout (see docs/json-output.md).
     Json,
+}
+
+/// Output format of `validate` and `verify`, which also write the batch
+/// reports for CI (see docs/reports.md).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum BatchFormat {
+    /// Compiler-style report for people.
+    #[default]
+    Human,
+    /// One JSON document on stdout (see docs/json-output.md).
+    Json,
+    /// JUnit XML on stdout, one test case per input (Jenkins, GitLab CI).
+    Junit,
+    /// SARIF 2.1.0 on stdout (code-scanning dashboards, IDEs).
+    Sarif,
 }
