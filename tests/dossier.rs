@@ -128,6 +128,18 @@ const COPY_ALL: &str = "for n in src.namelist(): copy(n)";
 #[test]
 fn package_then_verify_round_trip() {
     let f = packaged("thermal-screening-robot");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode(&f.dir.path().join("applicant.key")),
+            0o600,
+            "the secret key is private"
+        );
+        assert_eq!(mode(&f.public), 0o644);
+        assert_eq!(mode(&f.zip), 0o644);
+    }
     let (status, found) = codes(&f.zip, &["--trusted-key", f.public.to_str().unwrap()]);
     assert_eq!((status, found), (0, vec![]));
     // Without a trusted key the signature still verifies, with a warning.

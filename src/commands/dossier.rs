@@ -151,7 +151,7 @@ pub fn package(args: &PackageArgs, context: Context) -> i32 {
         .as_file()
         .sync_all()
         .and_then(|()| temp.persist(&output).map(|_| ()).map_err(|e| e.error))
-        .and_then(|()| keys::make_readable(&output));
+        .and_then(|()| crate::atomic::make_readable(&output));
     crate::atomic::done(&temp_path);
     if let Err(err) = persisted {
         eprintln!("shenbao: {}: {err}", output.display());

@@ -45,34 +45,9 @@ pub fn generate(base: &Path, with_password: bool) -> Result<(String, String), St
         .to_string();
     crate::atomic::write(&public_path, public.as_bytes())
         .map_err(|e| format!("{}: {e}", public_path.display()))?;
-    make_readable(&public_path).map_err(|e| format!("{}: {e}", public_path.display()))?;
-    write_secret(&secret_path, secret.as_bytes())
+    crate::atomic::write_private(&secret_path, secret.as_bytes())
         .map_err(|e| format!("{}: {e}", secret_path.display()))?;
     Ok((public, id))
-}
-
-/// Files meant to be shared (public keys, dossiers) are readable by everyone;
-/// temp files start out owner-only.
-pub fn make_readable(path: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))?;
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
-}
-
-/// A secret key file is readable by its owner only.
-fn write_secret(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    crate::atomic::write(path, bytes)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
-    }
-    Ok(())
 }
 
 /// Load a secret key; an encrypted one takes its password from
