@@ -177,26 +177,13 @@ pub fn write_report(
         return true;
     };
     let page = html::render(results, summary, batch);
-    match crate::atomic::write(path, page.as_bytes()).and_then(|()| make_readable(path)) {
+    match crate::atomic::write(path, page.as_bytes()) {
         Ok(()) => true,
         Err(err) => {
             eprintln!("shenbao: {}: {err}", path.display());
             false
         }
     }
-}
-
-/// A report is for sharing: readable by all, like any file we write (the
-/// temporary file it was renamed from was private).
-fn make_readable(path: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))?;
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
 }
 
 /// A progress bar on stderr, with counts, rate and ETA, for `len` inputs; hidden
