@@ -1,13 +1,15 @@
 //! `shenbao keygen`, `package` and `verify`.
 
-use super::{load_profile, write_stdout, Context, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS};
+use super::{
+    load_profile, validated, write_stdout, Context, Validated, EXIT_CANNOT_RUN, EXIT_OK,
+    EXIT_PROBLEMS,
+};
 use crate::cli::{KeygenArgs, PackageArgs, VerifyArgs};
-use crate::declaration::{Document, LoadOptions};
+use crate::declaration::LoadOptions;
 use crate::diagnostic::Severity;
 use crate::dossier::{keys, package, verify as verifier};
-use crate::inputs::DECLARATION_FILE;
 use crate::report::{human, json, BatchFormat, FileResult, Summary};
-use crate::rules::{self, CheckOptions};
+use crate::rules::CheckOptions;
 use std::path::PathBuf;
 
 pub fn keygen(args: &KeygenArgs, context: Context) -> i32 {
@@ -38,70 +40,34 @@ pub fn package(args: &PackageArgs, context: Context) -> i32 {
     let Some(profile) = load_profile(&args.profile, context) else {
         return EXIT_CANNOT_RUN;
     };
-    let mut path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
-    if path.is_dir() {
-        path = path.join(DECLARATION_FILE);
-    }
-    let display = path.display().to_string();
-    let style = human::Style {
-        lang: context.lang,
-        color: context.color,
+    let options = CheckOptions {
+        strict: false,
+        as_of: args.as_of,
     };
-    let document = match Document::load_file(&path, &display, LoadOptions::default()) {
-        Ok(document) => document,
-        Err(diagnostic) => {
-            let result = FileResult {
-                path: display,
-                diagnostics: vec![*diagnostic],
-            };
-            eprint!("{}", human::render_file(&result, "", style));
-            return EXIT_CANNOT_RUN;
-        }
-    };
-    let mut diagnostics = rules::check(
-        &document,
-        &profile,
-        CheckOptions {
-            strict: false,
-            as_of: args.as_of,
-        },
+    let doing = (
+        "✘ 申报文件有错误，未打包",
+        "✘ the declaration has errors; nothing was packaged",
     );
-    if let Some(value) = &document.value {
-        let mut unprintable = crate::form::unprintable(value);
-        document.resolve(&mut unprintable);
-        diagnostics.extend(unprintable);
-    }
-    let result = FileResult {
-        path: display.clone(),
-        diagnostics,
+    let Validated {
+        path,
+        document,
+        raw,
+    } = match validated(
+        args.path.as_deref(),
+        &profile,
+        options,
+        LoadOptions::default(),
+        context,
+        doing,
+    ) {
+        Ok(validated) => validated,
+        Err(status) => return status,
     };
-    if !result.diagnostics.is_empty() {
-        eprint!(
-            "{}",
-            human::render_file(&result, &document.source.text, style)
-        );
-    }
-    if !result.ok() {
-        eprintln!(
-            "{}",
-            context.t(
-                "✘ 申报文件有错误，未打包",
-                "✘ the declaration has errors; nothing was packaged"
-            )
-        );
-        return EXIT_PROBLEMS;
-    }
+    let display = path.display().to_string();
     let (secret, public) = match keys::load_secret(&args.key) {
         Ok(pair) => pair,
         Err(err) => {
             eprintln!("shenbao: {err}");
-            return EXIT_CANNOT_RUN;
-        }
-    };
-    let raw = match std::fs::read(&path) {
-        Ok(raw) => raw,
-        Err(err) => {
-            eprintln!("shenbao: {display}: {err}");
             return EXIT_CANNOT_RUN;
         }
     };

@@ -1,13 +1,14 @@
 //! `shenbao form [PATH] [-o FILE.pdf]`: validate, then render the PDF form.
 //! Errors → no PDF and exit 1; the file is written atomically.
 
-use super::{load_profile, write_stdout, Context, EXIT_CANNOT_RUN, EXIT_PROBLEMS};
+use super::{
+    load_profile, validated, write_stdout, Context, Validated, EXIT_CANNOT_RUN, EXIT_PROBLEMS,
+};
 use crate::atomic;
 use crate::cli::FormArgs;
-use crate::declaration::{Document, LoadOptions};
-use crate::inputs::DECLARATION_FILE;
+use crate::declaration::LoadOptions;
 use crate::report::{human, FileResult};
-use crate::rules::{self, CheckOptions};
+use crate::rules::CheckOptions;
 use std::path::PathBuf;
 
 /// The default file name of the form, beside the declaration.
@@ -17,70 +18,36 @@ pub fn run(args: &FormArgs, context: Context) -> i32 {
     let Some(profile) = load_profile(&args.profile, context) else {
         return EXIT_CANNOT_RUN;
     };
-    let mut path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
-    if path.is_dir() {
-        path = path.join(DECLARATION_FILE);
-    }
-    let display = path.display().to_string();
-    let style = human::Style {
-        lang: context.lang,
-        color: context.color,
-    };
-    let document = match Document::load_file(
-        &path,
-        &display,
-        LoadOptions {
-            encoding: args.encoding,
-        },
-    ) {
-        Ok(document) => document,
-        Err(diagnostic) => {
-            let result = FileResult {
-                path: display,
-                diagnostics: vec![*diagnostic],
-            };
-            eprint!("{}", human::render_file(&result, "", style));
-            return EXIT_CANNOT_RUN;
-        }
-    };
     let options = CheckOptions {
         strict: false,
         as_of: args.as_of,
     };
-    let mut diagnostics = rules::check(&document, &profile, options);
-    if !diagnostics.iter().any(|d| d.is_error()) {
-        if let Some(value) = &document.value {
-            let mut unprintable = crate::form::unprintable(value);
-            document.resolve(&mut unprintable);
-            diagnostics.extend(unprintable);
-        }
-    }
-    let result = FileResult {
-        path: display.clone(),
-        diagnostics,
+    let load = LoadOptions {
+        encoding: args.encoding,
     };
-    if !result.diagnostics.is_empty() {
-        eprint!(
-            "{}",
-            human::render_file(&result, &document.source.text, style)
-        );
-    }
-    if !result.ok() {
-        eprintln!(
-            "{}",
-            context.t(
-                "✘ 申报文件有错误，未生成申报书",
-                "✘ the declaration has errors; no form was written"
-            )
-        );
-        return EXIT_PROBLEMS;
-    }
-    let raw = match std::fs::read(&path) {
-        Ok(raw) => raw,
-        Err(err) => {
-            eprintln!("shenbao: {display}: {err}");
-            return EXIT_CANNOT_RUN;
-        }
+    let doing = (
+        "✘ 申报文件有错误，未生成申报书",
+        "✘ the declaration has errors; no form was written",
+    );
+    let Validated {
+        path,
+        document,
+        raw,
+    } = match validated(
+        args.path.as_deref(),
+        &profile,
+        options,
+        load,
+        context,
+        doing,
+    ) {
+        Ok(validated) => validated,
+        Err(status) => return status,
+    };
+    let display = path.display().to_string();
+    let style = human::Style {
+        lang: context.lang,
+        color: context.color,
     };
     let form = match crate::form::render(&document, &raw, &profile, None) {
         Ok(form) => form,

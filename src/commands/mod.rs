@@ -110,6 +110,82 @@ pub fn load_profile(
     }
 }
 
+/// A declaration that passed validation (and can be printed), with its bytes.
+pub struct Validated {
+    pub path: std::path::PathBuf,
+    pub document: crate::declaration::Document,
+    pub raw: Vec<u8>,
+}
+
+/// Load the declaration at `path` (a file, or a folder holding shenbao.yaml),
+/// check it against the call and the form's font, and print its findings.
+/// `Err(exit status)` when it has errors (1) or cannot be read (2); `doing`
+/// says what was not done, in both languages.
+pub fn validated(
+    path: Option<&std::path::Path>,
+    profile: &CallProfile,
+    options: crate::rules::CheckOptions,
+    load: crate::declaration::LoadOptions,
+    context: Context,
+    doing: (&str, &str),
+) -> Result<Validated, i32> {
+    use crate::report::{human, FileResult};
+    let mut path = path.map_or_else(
+        || std::path::PathBuf::from("."),
+        std::path::Path::to_path_buf,
+    );
+    if path.is_dir() {
+        path = path.join(crate::inputs::DECLARATION_FILE);
+    }
+    let display = path.display().to_string();
+    let style = human::Style {
+        lang: context.lang,
+        color: context.color,
+    };
+    let document = match crate::declaration::Document::load_file(&path, &display, load) {
+        Ok(document) => document,
+        Err(diagnostic) => {
+            let result = FileResult {
+                path: display,
+                diagnostics: vec![*diagnostic],
+            };
+            eprint!("{}", human::render_file(&result, "", style));
+            return Err(EXIT_CANNOT_RUN);
+        }
+    };
+    let mut diagnostics = crate::rules::check(&document, profile, options);
+    if let Some(value) = &document.value {
+        let mut unprintable = crate::form::unprintable(value);
+        document.resolve(&mut unprintable);
+        diagnostics.extend(unprintable);
+    }
+    let result = FileResult {
+        path: display.clone(),
+        diagnostics,
+    };
+    if !result.diagnostics.is_empty() {
+        eprint!(
+            "{}",
+            human::render_file(&result, &document.source.text, style)
+        );
+    }
+    if !result.ok() {
+        eprintln!("{}", context.t(doing.0, doing.1));
+        return Err(EXIT_PROBLEMS);
+    }
+    match std::fs::read(&path) {
+        Ok(raw) => Ok(Validated {
+            path,
+            document,
+            raw,
+        }),
+        Err(err) => {
+            eprintln!("shenbao: {display}: {err}");
+            Err(EXIT_CANNOT_RUN)
+        }
+    }
+}
+
 /// Write to stdout; a closed pipe (`| head`) is not an error worth a message.
 pub fn write_stdout(text: &str) -> i32 {
     let mut stdout = std::io::stdout().lock();
