@@ -303,26 +303,34 @@ fn instructions(c: &mut Composer, input: &FormInput) {
     }
 }
 
+/// A table row of two label/value pairs.
+fn pair(c: &mut Composer, l1: &str, v1: String, l2: &str, v2: String) {
+    let value = (CONTENT_WIDTH - 2.0 * LABEL) / 2.0;
+    c.row(
+        &[
+            Cell::label(l1, LABEL),
+            Cell::value(&v1, value),
+            Cell::label(l2, LABEL),
+            Cell::value(&v2, value),
+        ],
+        size::WU_HAO,
+    );
+}
+
+/// A table row of one label and a value across the rest of the width.
+fn single(c: &mut Composer, label: &str, v: String) {
+    c.row(
+        &[
+            Cell::label(label, LABEL),
+            Cell::value(&v, CONTENT_WIDTH - LABEL),
+        ],
+        size::WU_HAO,
+    );
+}
+
 fn applicant_table(c: &mut Composer, input: &FormInput) {
     let a = &input.declaration.applicant;
     c.heading("一、申报单位基本情况", size::SI_HAO, Align::Left);
-    let value = (CONTENT_WIDTH - 2.0 * LABEL) / 2.0;
-    let wide = CONTENT_WIDTH - LABEL;
-    let s = size::WU_HAO;
-    let pair = |c: &mut Composer, l1: &str, v1: String, l2: &str, v2: String| {
-        c.row(
-            &[
-                Cell::label(l1, LABEL),
-                Cell::value(&v1, value),
-                Cell::label(l2, LABEL),
-                Cell::value(&v2, value),
-            ],
-            s,
-        );
-    };
-    let single = |c: &mut Composer, label: &str, v: String| {
-        c.row(&[Cell::label(label, LABEL), Cell::value(&v, wide)], s);
-    };
     single(c, "单位名称", a.name.clone());
     pair(
         c,
@@ -395,23 +403,6 @@ fn project_table(c: &mut Composer, input: &FormInput) {
     let p = &input.declaration.project;
     let sub = &input.declaration.submission;
     c.heading("二、项目基本情况", size::SI_HAO, Align::Left);
-    let value = (CONTENT_WIDTH - 2.0 * LABEL) / 2.0;
-    let wide = CONTENT_WIDTH - LABEL;
-    let s = size::WU_HAO;
-    let pair = |c: &mut Composer, l1: &str, v1: String, l2: &str, v2: String| {
-        c.row(
-            &[
-                Cell::label(l1, LABEL),
-                Cell::value(&v1, value),
-                Cell::label(l2, LABEL),
-                Cell::value(&v2, value),
-            ],
-            s,
-        );
-    };
-    let single = |c: &mut Composer, label: &str, v: String| {
-        c.row(&[Cell::label(label, LABEL), Cell::value(&v, wide)], s);
-    };
     single(c, "项目名称", p.name.clone());
     single(c, "申报方向", category_label(input));
     single(c, "关键词", p.keywords.join("、"));
