@@ -153,25 +153,13 @@ pub fn verify(args: &VerifyArgs, context: Context) -> i32 {
     let Some(profile) = load_profile(&args.profile, context) else {
         return EXIT_CANNOT_RUN;
     };
-    let mut trusted = Vec::new();
-    let mut trusted_ids = Vec::new();
-    for path in &args.trusted_key {
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        match (keys::load_public(path), keys::public_key_id(&text)) {
-            (Ok(key), Some(id)) => {
-                trusted.push(key);
-                trusted_ids.push(id);
-            }
-            (Err(err), _) => {
-                eprintln!("shenbao: {err}");
-                return EXIT_CANNOT_RUN;
-            }
-            (Ok(_), None) => {
-                eprintln!("shenbao: {}: not a minisign public key", path.display());
-                return EXIT_CANNOT_RUN;
-            }
+    let (trusted, trusted_ids) = match keys::load_trusted(&args.trusted_key) {
+        Ok(trusted) => trusted,
+        Err(err) => {
+            eprintln!("shenbao: {err}");
+            return EXIT_CANNOT_RUN;
         }
-    }
+    };
     let options = verifier::VerifyOptions {
         trusted: &trusted,
         trusted_ids: &trusted_ids,

@@ -14,33 +14,26 @@ pub fn run(args: &IntakeArgs, context: Context) -> i32 {
     let Some(profile) = load_profile(&args.profile, context) else {
         return EXIT_CANNOT_RUN;
     };
-    let mut trusted = Vec::new();
-    let mut trusted_ids = Vec::new();
+    let mut key_files = Vec::new();
     if let Some(dir) = &args.trusted_keys {
         let Ok(entries) = std::fs::read_dir(dir) else {
             eprintln!("shenbao: {}: not a readable folder", dir.display());
             return EXIT_CANNOT_RUN;
         };
-        let mut paths: Vec<_> = entries
+        key_files = entries
             .flatten()
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|e| e == "pub"))
             .collect();
-        paths.sort();
-        for path in paths {
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
-            match (keys::load_public(&path), keys::public_key_id(&text)) {
-                (Ok(key), Some(id)) => {
-                    trusted.push(key);
-                    trusted_ids.push(id);
-                }
-                _ => {
-                    eprintln!("shenbao: {}: not a minisign public key", path.display());
-                    return EXIT_CANNOT_RUN;
-                }
-            }
-        }
+        key_files.sort();
     }
+    let (trusted, trusted_ids) = match keys::load_trusted(&key_files) {
+        Ok(trusted) => trusted,
+        Err(err) => {
+            eprintln!("shenbao: {err}");
+            return EXIT_CANNOT_RUN;
+        }
+    };
     let files = intake::collect(&args.paths);
     if files.is_empty() {
         eprintln!(

@@ -85,6 +85,24 @@ pub fn parse_public(text: &str) -> Result<minisign_verify::PublicKey, String> {
     minisign_verify::PublicKey::from_base64(base64).map_err(|e| e.to_string())
 }
 
+/// Trusted public keys for `verify` and `intake`, each file read once: the keys
+/// and their ids, in the same order.
+pub fn load_trusted(
+    paths: &[std::path::PathBuf],
+) -> Result<(Vec<minisign_verify::PublicKey>, Vec<String>), String> {
+    let mut keys = Vec::with_capacity(paths.len());
+    let mut ids = Vec::with_capacity(paths.len());
+    for path in paths {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let key = parse_public(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let id = public_key_id(&text)
+            .ok_or_else(|| format!("{}: not a minisign public key", path.display()))?;
+        keys.push(key);
+        ids.push(id);
+    }
+    Ok((keys, ids))
+}
+
 /// The key id of a minisign public key text.
 pub fn public_key_id(text: &str) -> Option<String> {
     let base64 = text
