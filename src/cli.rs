@@ -68,6 +68,8 @@ pub enum Command {
     Verify(VerifyArgs),
     /// Verify arriving dossiers and check them together: quotas, routes, duplicates / 推荐单位受理
     Intake(IntakeArgs),
+    /// Forward a selection of dossiers to MIIT: letter, summary table, signed bundle / 生成推荐材料
+    Recommend(RecommendArgs),
     /// Write a commented shenbao.yaml template into a folder / 生成申报文件模板
     Init(InitArgs),
     /// Print shell completions / 输出命令行补全脚本
@@ -215,9 +217,14 @@ pub struct PackageArgs {
 
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// Dossier ZIP files
+    /// Dossier ZIP files, or recommendation bundles (each dossier a bundle
+    /// lists is checked too)
     #[arg(value_name = "FILE.zip", required = true)]
     pub files: Vec<PathBuf>,
+
+    /// Where to look for the dossiers a bundle lists (default: the bundle's folder)
+    #[arg(long, value_name = "DIR")]
+    pub dossiers: Vec<PathBuf>,
 
     /// A public key (BASE.pub) the signature must come from; repeat for several
     #[arg(long, value_name = "PUB")]
@@ -274,6 +281,62 @@ pub struct IntakeArgs {
     pub format: Format,
 
     /// Treat warnings as errors
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Judge the declarations inside as of this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "SHENBAO_AS_OF")]
+    pub as_of: Option<crate::date::Date>,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RecommendArgs {
+    /// The dossiers this office forwards: ZIP files, or folders holding them
+    #[arg(value_name = "DIR|FILE.zip", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// This office's name as the declarations write it (e.g. 江苏省)
+    #[arg(long, value_name = "NAME")]
+    pub office: String,
+
+    /// The office's minisign secret key; its password comes from SHENBAO_PASSWORD
+    /// or is asked for
+    #[arg(long, value_name = "KEY")]
+    pub key: PathBuf,
+
+    /// Where to write the bundle (default: <bundle id>.zip in the current folder)
+    #[arg(long, short = 'o', value_name = "FILE.zip")]
+    pub output: Option<PathBuf>,
+
+    /// A folder of the applicants' trusted public keys (*.pub)
+    #[arg(long, value_name = "DIR")]
+    pub trusted_keys: Option<PathBuf>,
+
+    /// Who signs the letter (default: the department the declarations name,
+    /// else the office)
+    #[arg(long, value_name = "NAME")]
+    pub issuer: Option<String>,
+
+    /// The letter's document number (文号), e.g. 苏工信函〔2021〕15号
+    #[arg(long, value_name = "TEXT")]
+    pub reference: Option<String>,
+
+    /// Contact person and phone printed on the letter
+    #[arg(long, value_name = "TEXT")]
+    pub contact: Option<String>,
+
+    /// The letter's date (YYYY-MM-DD; default: --as-of, else today in Beijing)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<crate::date::Date>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Treat warnings as errors (refuse on any warning)
     #[arg(long)]
     pub strict: bool,
 

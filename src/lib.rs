@@ -16,5 +16,6 @@ pub mod dossier;
 pub mod form;
 pub mod inputs;
 pub mod intake;
+pub mod recommend;
 pub mod report;
 pub mod rules;

@@ -585,7 +585,7 @@ fn t009_required_kind() {
 // ---- coverage ----------------------------------------------------------------------
 
 /// Every registered code has a firing test here or in hostile.rs, cli.rs,
-/// form.rs or dossier.rs.
+/// form.rs, dossier.rs, intake.rs or recommend.rs.
 #[test]
 fn every_registered_code_is_exercised() {
     let sources = [
@@ -595,6 +595,7 @@ fn every_registered_code_is_exercised() {
         include_str!("form.rs"),
         include_str!("dossier.rs"),
         include_str!("intake.rs"),
+        include_str!("recommend.rs"),
     ];
     let missing: Vec<&str> = shenbao::diagnostic::all_rules()
         .iter()

@@ -177,19 +177,33 @@ pub fn verify(args: &VerifyArgs, context: Context) -> i32 {
     let progress =
         super::validate::progress_bar(args.files.len(), PROGRESS_MIN_DOSSIERS, context.lang);
     for file in &args.files {
-        let mut diagnostics = verifier::verify(file, &options);
-        if args.strict {
-            diagnostics
-                .iter_mut()
-                .for_each(|d| d.severity = Severity::Error);
-        }
-        let result = FileResult {
+        let verified = verifier::verify_file(file, &options);
+        let mut checked = vec![FileResult {
             path: file.display().to_string(),
-            diagnostics,
-        };
-        summary.add(&result);
-        could_not_run |= result.could_not_run();
-        results.push(result);
+            diagnostics: verified.diagnostics,
+        }];
+        // A bundle: then every dossier it lists, and the checks across them.
+        if let Some(bundle) = &verified.bundle {
+            let found =
+                crate::recommend::verify::check_bundle(file, bundle, &args.dossiers, &options);
+            checked[0].diagnostics.extend(found.bundle);
+            checked.extend(found.dossiers.into_iter().map(|a| FileResult {
+                path: a.path.display().to_string(),
+                diagnostics: a.diagnostics,
+            }));
+        }
+        for mut result in checked {
+            if args.strict {
+                result
+                    .diagnostics
+                    .iter_mut()
+                    .for_each(|d| d.severity = Severity::Error);
+            }
+            crate::diagnostic::sort_by_position(&mut result.diagnostics);
+            summary.add(&result);
+            could_not_run |= result.could_not_run();
+            results.push(result);
+        }
         progress.inc(1);
     }
     progress.finish_and_clear();

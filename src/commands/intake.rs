@@ -14,48 +14,10 @@ pub fn run(args: &IntakeArgs, context: Context) -> i32 {
     let Some(profile) = load_profile(&args.profile, context) else {
         return EXIT_CANNOT_RUN;
     };
-    let mut key_files = Vec::new();
-    if let Some(dir) = &args.trusted_keys {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            eprintln!("shenbao: {}: not a readable folder", dir.display());
-            return EXIT_CANNOT_RUN;
-        };
-        key_files = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "pub"))
-            .collect();
-        key_files.sort();
-    }
-    let (trusted, trusted_ids) = match keys::load_trusted(&key_files) {
-        Ok(trusted) => trusted,
-        Err(err) => {
-            eprintln!("shenbao: {err}");
-            return EXIT_CANNOT_RUN;
-        }
-    };
-    let files = intake::collect(&args.paths);
-    if files.is_empty() {
-        eprintln!(
-            "{}",
-            context.t(
-                "shenbao: 没有找到材料包（*.zip）",
-                "shenbao: no dossiers (*.zip) found"
-            )
-        );
+    let Ok(inputs) = inputs(args.trusted_keys.as_deref(), &args.paths, context) else {
         return EXIT_CANNOT_RUN;
-    }
-    let options = VerifyOptions {
-        trusted: &trusted,
-        trusted_ids: &trusted_ids,
-        paper_code: None,
-        profile: &profile,
-        as_of: args.as_of,
     };
-    let mut arrivals: Vec<Arrival> = files
-        .par_iter()
-        .map(|path| intake::arrival(path, &options))
-        .collect();
+    let mut arrivals = inputs.arrivals(&profile, args.as_of);
     intake::cross_check(&mut arrivals, &profile, args.office.as_deref());
     if args.strict {
         for a in &mut arrivals {
@@ -87,24 +49,119 @@ pub fn run(args: &IntakeArgs, context: Context) -> i32 {
             return EXIT_CANNOT_RUN;
         }
     }
+    let report = render(&arrivals, None, args.format, context);
+    report.exit_status(write_stdout(&report.text))
+}
+
+/// What an office's run works on: trusted applicant keys and dossier files.
+pub(super) struct Inputs {
+    pub trusted: Vec<minisign_verify::PublicKey>,
+    pub trusted_ids: Vec<String>,
+    pub files: Vec<std::path::PathBuf>,
+}
+
+/// The keys of `--trusted-keys DIR` and every dossier under `paths`; `Err`
+/// (exit status 2) after saying why.
+pub(super) fn inputs(
+    trusted_keys: Option<&std::path::Path>,
+    paths: &[std::path::PathBuf],
+    context: Context,
+) -> Result<Inputs, ()> {
+    let trusted = match trusted_keys {
+        Some(dir) => keys::load_trusted_dir(dir),
+        None => Ok((Vec::new(), Vec::new())),
+    };
+    let (trusted, trusted_ids) = trusted.map_err(|err| eprintln!("shenbao: {err}"))?;
+    let files = intake::collect(paths);
+    if files.is_empty() {
+        eprintln!(
+            "{}",
+            context.t(
+                "shenbao: 没有找到材料包（*.zip）",
+                "shenbao: no dossiers (*.zip) found"
+            )
+        );
+        return Err(());
+    }
+    Ok(Inputs {
+        trusted,
+        trusted_ids,
+        files,
+    })
+}
+
+impl Inputs {
+    /// Verify every dossier (in parallel) and read what the tables show.
+    pub fn arrivals(
+        &self,
+        profile: &crate::call::CallProfile,
+        as_of: Option<crate::date::Date>,
+    ) -> Vec<Arrival> {
+        let options = VerifyOptions {
+            trusted: &self.trusted,
+            trusted_ids: &self.trusted_ids,
+            paper_code: None,
+            profile,
+            as_of,
+        };
+        self.files
+            .par_iter()
+            .map(|path| intake::arrival(path, &options))
+            .collect()
+    }
+}
+
+/// The printed outcome of checking a set of dossiers.
+pub(super) struct Report {
+    pub text: String,
+    pub summary: Summary,
+    pub could_not_run: bool,
+}
+
+impl Report {
+    /// Exit status once `text` was written with status `written`.
+    pub fn exit_status(&self, written: i32) -> i32 {
+        if written != EXIT_OK || self.could_not_run {
+            EXIT_CANNOT_RUN
+        } else if self.summary.errors > 0 {
+            EXIT_PROBLEMS
+        } else {
+            EXIT_OK
+        }
+    }
+}
+
+/// Each dossier's findings (and, first, findings about the whole set under
+/// the name `head.path`), the ranked table and the summary line.
+pub(super) fn render(
+    arrivals: &[Arrival],
+    head: Option<FileResult>,
+    format: Format,
+    context: Context,
+) -> Report {
     let mut summary = Summary::default();
     let mut could_not_run = false;
-    let results: Vec<FileResult> = arrivals
-        .iter()
-        .map(|a| {
+    if let Some(head) = &head {
+        summary.add_findings(head);
+        could_not_run |= head.could_not_run();
+    }
+    let has_head = head.is_some();
+    let results: Vec<FileResult> = head
+        .into_iter()
+        .chain(arrivals.iter().map(|a| {
             let mut diagnostics = a.diagnostics.clone();
             crate::diagnostic::sort_by_position(&mut diagnostics);
             FileResult {
                 path: a.path.display().to_string(),
                 diagnostics,
             }
-        })
+        }))
         .collect();
-    for result in &results {
+    for result in results.iter().skip(usize::from(has_head)) {
         summary.add(result);
         could_not_run |= result.could_not_run();
     }
-    let text = match args.format {
+    let text = match format {
         Format::Json => json::render(&results, summary, context.lang),
         Format::Human => {
             let style = human::Style {
@@ -115,7 +172,7 @@ pub fn run(args: &IntakeArgs, context: Context) -> i32 {
             for result in &results {
                 text.push_str(&human::render_file(result, "", style));
             }
-            text.push_str(&ranked_table(&arrivals, context.lang));
+            text.push_str(&ranked_table(arrivals, context.lang));
             text.push_str(&human::summary_line_of(
                 &summary,
                 context.lang,
@@ -125,13 +182,10 @@ pub fn run(args: &IntakeArgs, context: Context) -> i32 {
             text
         }
     };
-    let written = write_stdout(&text);
-    if written != EXIT_OK || could_not_run {
-        EXIT_CANNOT_RUN
-    } else if summary.errors > 0 {
-        EXIT_PROBLEMS
-    } else {
-        EXIT_OK
+    Report {
+        text,
+        summary,
+        could_not_run,
     }
 }
 

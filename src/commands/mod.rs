@@ -8,6 +8,7 @@ mod fit;
 mod form;
 mod init;
 mod intake;
+mod recommend;
 mod validate;
 
 use crate::call::CallProfile;
@@ -66,6 +67,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Package(args) => dossier::package(&args, context),
         Command::Verify(args) => dossier::verify(&args, context),
         Command::Intake(args) => intake::run(&args, context),
+        Command::Recommend(args) => recommend::run(&args, context),
         Command::Init(args) => init::run(&args, context),
         Command::Completions { shell } => {
             let mut out = Vec::new();

@@ -158,6 +158,7 @@ pub fn all_rules() -> &'static [&'static Rule] {
             .chain(crate::form::diags::RULES)
             .chain(crate::dossier::diags::RULES)
             .chain(crate::intake::diags::RULES)
+            .chain(crate::recommend::diags::RULES)
             .collect();
         all.sort_by(|a, b| code_order(a.code).cmp(&code_order(b.code)));
         all

@@ -9,6 +9,22 @@ pub const SIGNATURE: &str = "tagmanifest-sha256.txt.minisig";
 pub const SIGNER_KEY: &str = "signer.pub";
 pub const BAG_INFO: &str = "bag-info.txt";
 pub const BAGIT: &str = "bagit.txt";
+/// Every tag file of a shenbao bag, in the order they are checked.
+pub const TAG_FILES: [&str; 6] = [
+    BAGIT,
+    BAG_INFO,
+    MANIFEST,
+    TAG_MANIFEST,
+    SIGNATURE,
+    SIGNER_KEY,
+];
+/// bag-info field saying what a bag is; absent in a dossier.
+pub const KIND_FIELD: &str = "Shenbao-Kind";
+/// Its value in a recommendation bundle.
+pub const RECOMMENDATION: &str = "recommendation";
+/// A bundle's list of forwarded dossiers, under `data/`: `<sha256>  <file
+/// name>` lines, so `sha256sum -c` checks the dossiers beside it.
+pub const FORWARDED: &str = "dossiers-sha256.txt";
 
 /// `<hex>  <path>` lines, sorted by path bytes (RFC 8493 §2.1.3; two spaces,
 /// as sha256sum writes, so `sha256sum -c` reads it too).

@@ -256,6 +256,48 @@ pub const PAPER_CODE: Rule = rule(
     "shenbao verify --paper-code 1Q7G-S91M-0GKY dossier.zip",
 );
 
+pub const FORWARDED_MISSING: Rule = rule(
+    "Z019",
+    "forwarded-dossier-missing",
+    Severity::Error,
+    [
+        "推荐材料包所列的申报材料包找不到",
+        "a dossier the recommendation bundle lists cannot be found",
+        "推荐材料包只记录所推荐材料包的文件名和 SHA-256，材料包本身与它放在同一文件夹中一并报送。缺了哪一个，就无法核验该项目。",
+        "A bundle records the file name and SHA-256 of each dossier it forwards; the dossiers travel beside it in the same folder. A missing one cannot be checked.",
+    ],
+    "outbox/shenbao-recommendation-江苏省-20210330.zip   # without the dossiers it lists",
+    "outbox/shenbao-recommendation-江苏省-20210330.zip  outbox/shenbao-913201153021847731-20210319.zip ...",
+);
+
+pub const FORWARDED_CHANGED: Rule = rule(
+    "Z020",
+    "forwarded-dossier-changed",
+    Severity::Error,
+    [
+        "申报材料包与推荐材料包记录的摘要不符",
+        "a dossier differs from the digest the recommendation bundle records",
+        "推荐单位签名时记下了每个材料包的 SHA-256。摘要不同，说明推荐之后材料包被替换或修改过，推荐意见不再适用于它。",
+        "The office signed the SHA-256 of each dossier it forwards. A different digest means the dossier was replaced or changed after the recommendation, which then no longer covers it.",
+    ],
+    "a dossier packaged again after the office signed the bundle",
+    "the dossier exactly as the office forwarded it",
+);
+
+pub const BUNDLE_NOT_DOSSIER: Rule = rule(
+    "Z021",
+    "bundle-where-dossier-expected",
+    Severity::Error,
+    [
+        "此处需要申报材料包，却是推荐材料包",
+        "a recommendation bundle where a dossier is expected",
+        "推荐材料包（shenbao recommend 生成）只含推荐意见函、汇总表和所推荐材料包的摘要，不含申报内容，不能作为申报材料包受理。",
+        "A recommendation bundle (written by shenbao recommend) holds the letter, the summary table and the dossiers' digests, not an application; it cannot be taken in as a dossier.",
+    ],
+    "shenbao intake inbox/   # the office's own bundle is in inbox/",
+    "shenbao verify outbox/shenbao-recommendation-江苏省-20210330.zip",
+);
+
 pub const RULES: &[Rule] = &[
     NOT_A_ZIP,
     JUNK,
@@ -275,4 +317,7 @@ pub const RULES: &[Rule] = &[
     UNTRUSTED_KEY,
     DECLARATION,
     PAPER_CODE,
+    FORWARDED_MISSING,
+    FORWARDED_CHANGED,
+    BUNDLE_NOT_DOSSIER,
 ];

@@ -103,6 +103,21 @@ pub fn load_trusted(
     Ok((keys, ids))
 }
 
+/// Every `*.pub` in `dir`, loaded as trusted keys (sorted by file name).
+pub fn load_trusted_dir(
+    dir: &Path,
+) -> Result<(Vec<minisign_verify::PublicKey>, Vec<String>), String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|_| format!("{}: not a readable folder", dir.display()))?;
+    let mut files: Vec<std::path::PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pub"))
+        .collect();
+    files.sort();
+    load_trusted(&files)
+}
+
 /// The key id of a minisign public key text.
 pub fn public_key_id(text: &str) -> Option<String> {
     let base64 = text

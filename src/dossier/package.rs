@@ -58,7 +58,7 @@ fn method_for(name: &str) -> CompressionMethod {
     }
 }
 
-fn options(name: &str, size: u64) -> SimpleFileOptions {
+pub(crate) fn options(name: &str, size: u64) -> SimpleFileOptions {
     SimpleFileOptions::default()
         .compression_method(method_for(name))
         .last_modified_time(DateTime::default())
@@ -229,10 +229,47 @@ pub fn write<W: Write + Read + Seek>(
         ("Shenbao-Form-Code", form.code.short()),
         ("Shenbao-Signer", key.clone()),
     ]);
+    let trusted = format!(
+        "shenbao dossier {id} code {} signer {key}",
+        form.code.short()
+    );
+    finish_bag(
+        zip,
+        &id,
+        &digests,
+        info,
+        &trusted,
+        "shenbao dossier signature",
+        secret,
+        public,
+    )?;
+    Ok(Packaged {
+        id,
+        code: form.code,
+        key_id: key,
+        files,
+        bytes: total,
+    })
+}
+
+/// Close a bag whose payload is written: the tag files (bagit.txt, bag-info,
+/// manifest, tag manifest), the signature of the tag manifest and the signer's
+/// public key; then the central directory is sorted by name.
+#[allow(clippy::too_many_arguments)] // the bag's parts and the key pair: all needed
+pub(crate) fn finish_bag<W: Write + Read + Seek>(
+    mut zip: ZipWriter<W>,
+    id: &str,
+    payload_digests: &[(String, [u8; 32])],
+    info: String,
+    trusted_comment: &str,
+    untrusted_comment: &str,
+    secret: &minisign::SecretKey,
+    public: &minisign::PublicKey,
+) -> Result<W, String> {
     let tags = [
         (BAGIT, BAGIT_TXT.as_bytes().to_vec()),
         (BAG_INFO, info.into_bytes()),
-        (MANIFEST, bag::manifest(&digests).into_bytes()),
+        (MANIFEST, bag::manifest(payload_digests).into_bytes()),
     ];
     let tag_manifest = bag::manifest(
         &tags
@@ -240,15 +277,11 @@ pub fn write<W: Write + Read + Seek>(
             .map(|(name, bytes)| (name.to_string(), Sha256::digest(bytes).into()))
             .collect::<Vec<_>>(),
     );
-    let trusted = format!(
-        "shenbao dossier {id} code {} signer {key}",
-        form.code.short()
-    );
     let signature = super::sign::sign(
         secret,
         tag_manifest.as_bytes(),
-        &trusted,
-        "shenbao dossier signature",
+        trusted_comment,
+        untrusted_comment,
     )?;
     let public_text = public.to_box().map_err(|e| e.to_string())?.to_string();
     let mut tag_files: Vec<(&str, Vec<u8>)> = tags.into_iter().collect();
@@ -263,13 +296,7 @@ pub fn write<W: Write + Read + Seek>(
     let mut out = zip.finish().map_err(|e| e.to_string())?;
     super::central::sort_central_directory(&mut out).map_err(|e| e.to_string())?;
     out.flush().map_err(|e| e.to_string())?;
-    Ok(Packaged {
-        id,
-        code: form.code,
-        key_id: key,
-        files,
-        bytes: total,
-    })
+    Ok(out)
 }
 
 /// Copy a file into the open ZIP entry, hashing the same bytes: the reading

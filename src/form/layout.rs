@@ -315,6 +315,36 @@ impl Composer {
         }
     }
 
+    /// A square box where a seal goes, its label centred inside.
+    pub fn seal_box(&mut self, x: f32, top: f32, side: f32, label: &str) {
+        self.draw(Draw::Rect {
+            x,
+            y: top,
+            w: side,
+            h: side,
+            width: 0.5,
+        });
+        self.aligned(
+            x,
+            side,
+            top + side / 2.0 + 4.0,
+            size::XIAO_WU,
+            Weight::Regular,
+            Align::Center,
+            label,
+        );
+    }
+
+    /// A table's header row: bold labels of the given widths.
+    pub fn header_row(&mut self, labels: &[&str], widths: &[f32], size: f32) {
+        let cells: Vec<Cell> = labels
+            .iter()
+            .zip(widths)
+            .map(|(label, width)| Cell::label(label, *width))
+            .collect();
+        self.row(&cells, size);
+    }
+
     /// An empty bordered box of `height` (opinions, seals), with a label inside.
     pub fn boxed(&mut self, height: f32, label: &str, size: f32) {
         self.ensure(height);

@@ -9,6 +9,7 @@ pub mod layout;
 mod pdf;
 pub use pdf::render as render_pages;
 mod sheets;
+pub use sheets::{chinese_date, footers};
 pub mod text;
 
 use crate::call::CallProfile;
@@ -161,7 +162,7 @@ pub fn render_with_digests(
         attachment_digests: &digests,
     };
     let mut composer = sheets::compose(&input);
-    sheets::footers(&mut composer, &code);
+    sheets::footers(&mut composer, Some(&code));
     let pages = composer.pages.len();
     let title = format!("新型信息消费示范项目申报书：{}", declaration.project.name);
     let pdf = pdf::render(&composer.pages, &title, &declaration.applicant.name).map_err(|e| {

@@ -522,22 +522,7 @@ fn signature_block(
     let top = c.y();
     let left = LEFT + inset;
     let x_seal = LEFT + CONTENT_WIDTH - seal - 20.0;
-    c.draw(Draw::Rect {
-        x: x_seal,
-        y: top,
-        w: seal,
-        h: seal,
-        width: 0.5,
-    });
-    c.aligned(
-        x_seal,
-        seal,
-        top + seal / 2.0 + 4.0,
-        size::XIAO_WU,
-        Weight::Regular,
-        Align::Center,
-        seal_label,
-    );
+    c.seal_box(x_seal, top, seal, seal_label);
     if !signer.is_empty() {
         c.text_at(left, top + 30.0, s, Weight::Regular, signer);
         let x = left + super::layout::text_width(signer, s, Weight::Regular);
@@ -634,9 +619,9 @@ fn attachment_list(c: &mut Composer, input: &FormInput) {
 }
 
 /// Page footers, once the page count is known: "第 N 页 共 M 页" and the code.
-pub fn footers(c: &mut Composer, code: &VerificationCode) {
+pub fn footers(c: &mut Composer, code: Option<&VerificationCode>) {
     let total = c.pages.len();
-    let short = code.short();
+    let short = code.map(VerificationCode::short);
     for (i, page) in c.pages.iter_mut().enumerate() {
         let y = PAGE_HEIGHT - 40.0;
         let s = size::XIAO_WU;
@@ -649,15 +634,17 @@ pub fn footers(c: &mut Composer, code: &VerificationCode) {
             weight: Weight::Regular,
             text: middle,
         });
-        let right = format!("校验码 {short}");
-        let rw = super::layout::text_width(&right, s, Weight::Regular);
-        page.draws.push(Draw::Text {
-            x: PAGE_WIDTH - super::layout::RIGHT - rw,
-            y,
-            size: s,
-            weight: Weight::Regular,
-            text: right,
-        });
+        if let Some(short) = &short {
+            let right = format!("校验码 {short}");
+            let rw = super::layout::text_width(&right, s, Weight::Regular);
+            page.draws.push(Draw::Text {
+                x: PAGE_WIDTH - super::layout::RIGHT - rw,
+                y,
+                size: s,
+                weight: Weight::Regular,
+                text: right,
+            });
+        }
         page.draws.push(Draw::Line {
             x1: LEFT,
             y1: y - 14.0,

@@ -28,6 +28,10 @@ pub struct Arrival {
     pub recommender: String,
     pub kind: Option<RecommenderKind>,
     pub via: Option<String>,
+    /// The recommending body's department (e.g. 江苏省工业和信息化厅), if given.
+    pub department: Option<String>,
+    /// The applicant's contact: name and phone (the letter's project list).
+    pub contact: String,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -124,6 +128,15 @@ pub fn arrival(path: &Path, options: &VerifyOptions) -> Arrival {
         recommender: text("/recommender/name").unwrap_or_else(|| field("Shenbao-Recommender")),
         kind: text("/recommender/kind").and_then(|k| RecommenderKind::parse(&k)),
         via: text("/recommender/via"),
+        department: text("/recommender/department"),
+        contact: [
+            text("/applicant/contact/name"),
+            text("/applicant/contact/phone"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" "),
         path: path.to_path_buf(),
         diagnostics,
     }

@@ -3,9 +3,7 @@
 
 use super::Arrival;
 use crate::form::font::Weight;
-use crate::form::layout::{
-    size, Align, Cell, Composer, Draw, CONTENT_WIDTH, LEFT, PAGE_HEIGHT, PAGE_WIDTH, RIGHT,
-};
+use crate::form::layout::{size, Align, Cell, Composer, CONTENT_WIDTH, LEFT};
 
 pub const HEADER: [&str; 8] = [
     "序号",
@@ -106,14 +104,7 @@ pub fn pdf(arrivals: &[Arrival], office: Option<&str>) -> Result<Vec<u8>, String
         CONTENT_WIDTH - 413.0,
     ];
     let s = size::XIAO_WU - 1.0;
-    c.row(
-        &HEADER
-            .iter()
-            .zip(widths)
-            .map(|(h, w)| Cell::label(h, w))
-            .collect::<Vec<_>>(),
-        s,
-    );
+    c.header_row(&HEADER, &widths, s);
     for (i, a) in arrivals.iter().enumerate() {
         let fields = row(i, a);
         let mut cells: Vec<Cell> = fields
@@ -125,17 +116,6 @@ pub fn pdf(arrivals: &[Arrival], office: Option<&str>) -> Result<Vec<u8>, String
         cells[7].text = a.digest.chars().take(16).collect();
         c.row(&cells, s);
     }
-    let total = c.pages.len();
-    for (i, page) in c.pages.iter_mut().enumerate() {
-        let footer = format!("第 {} 页 共 {total} 页", i + 1);
-        let w = crate::form::layout::text_width(&footer, size::XIAO_WU, Weight::Regular);
-        page.draws.push(Draw::Text {
-            x: (PAGE_WIDTH - RIGHT + LEFT - w) / 2.0,
-            y: PAGE_HEIGHT - 40.0,
-            size: size::XIAO_WU,
-            weight: Weight::Regular,
-            text: footer,
-        });
-    }
+    crate::form::footers(&mut c, None);
     crate::form::render_pages(&c.pages, &title, office.unwrap_or(""))
 }

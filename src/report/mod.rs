@@ -64,6 +64,12 @@ impl Summary {
         } else {
             self.failed += 1;
         }
+        self.add_findings(result);
+    }
+
+    /// Count a result's findings without counting it as a checked file
+    /// (findings about a whole set, such as a recommendation's).
+    pub fn add_findings(&mut self, result: &FileResult) {
         self.errors += result.errors();
         self.warnings += result.warnings();
     }

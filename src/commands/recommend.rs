@@ -1,0 +1,202 @@
+//! `shenbao recommend --office NAME --key KEY DOSSIERS...`: check the dossiers
+//! an office forwards and, when nothing stops it, write the signed bundle.
+
+use super::intake::{inputs, render};
+use super::{load_profile, write_stdout, Context, EXIT_CANNOT_RUN};
+use crate::cli::RecommendArgs;
+use crate::date::Date;
+use crate::diagnostic::{Lang, Severity};
+use crate::dossier::{keys, package::unsafe_name};
+use crate::intake::{table, Arrival};
+use crate::recommend::{self, bundle, letter};
+use crate::report::FileResult;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+pub fn run(args: &RecommendArgs, context: Context) -> i32 {
+    let Some(profile) = load_profile(&args.profile, context) else {
+        return EXIT_CANNOT_RUN;
+    };
+    let office = args.office.trim();
+    if office.is_empty() || office.contains('/') || unsafe_name(office).is_some() {
+        eprintln!(
+            "shenbao: --office `{}`: {}",
+            office.escape_debug(),
+            context.t(
+                "需要推荐单位名称，不含 /、\\、% 或控制字符",
+                "needs the office's name, without /, \\, % or control characters"
+            )
+        );
+        return EXIT_CANNOT_RUN;
+    }
+    // The key first: a wrong password should stop the run before any work.
+    let (secret, public) = match keys::load_secret(&args.key) {
+        Ok(pair) => pair,
+        Err(err) => {
+            eprintln!("shenbao: {err}");
+            return EXIT_CANNOT_RUN;
+        }
+    };
+    let Ok(inputs) = inputs(args.trusted_keys.as_deref(), &args.paths, context) else {
+        return EXIT_CANNOT_RUN;
+    };
+    // The bundle lists dossiers by file name: two of one name cannot both travel.
+    let mut names = BTreeSet::new();
+    for file in &inputs.files {
+        let name = file.file_name().unwrap_or_default().to_os_string();
+        if !names.insert(name) {
+            eprintln!(
+                "shenbao: {}: {}",
+                file.display(),
+                context.t(
+                    "所选材料包中有同名文件，请改名后再推荐",
+                    "another selected dossier has this file name; rename one"
+                )
+            );
+            return EXIT_CANNOT_RUN;
+        }
+    }
+    let mut arrivals = inputs.arrivals(&profile, args.as_of);
+    let date = args
+        .date
+        .or(args.as_of)
+        .unwrap_or_else(|| Date::today_at_offset(profile.deadline().1));
+    let mut findings = recommend::check_selection(&mut arrivals, &profile, office, date);
+    if args.strict {
+        for d in arrivals
+            .iter_mut()
+            .flat_map(|a| a.diagnostics.iter_mut())
+            .chain(findings.iter_mut())
+        {
+            d.severity = Severity::Error;
+        }
+    }
+    recommend::rank(&mut arrivals, office);
+    let id = recommend::bundle_id(office, date);
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{id}.zip")));
+    let head = FileResult {
+        path: output.display().to_string(),
+        diagnostics: findings,
+    };
+    let refused = head.errors() > 0 || arrivals.iter().any(|a| !a.ok());
+    let mut report = render(&arrivals, Some(head), args.format, context);
+    if refused {
+        if matches!(args.format, crate::report::Format::Human) {
+            report.text.push_str(context.t(
+                "✘ 所选材料包未通过检查，没有生成推荐材料包\n",
+                "✘ the selection does not pass; no bundle was written\n",
+            ));
+        }
+        return report.exit_status(write_stdout(&report.text));
+    }
+    let issuer = args
+        .issuer
+        .clone()
+        .or_else(|| {
+            arrivals
+                .iter()
+                .filter(|a| a.recommender == office)
+                .find_map(|a| a.department.clone())
+        })
+        .unwrap_or_else(|| office.to_string());
+    match write_bundle(
+        args,
+        &arrivals,
+        &profile,
+        office,
+        &issuer,
+        date,
+        &id,
+        &output,
+        (&secret, &public),
+    ) {
+        Ok(done) => {
+            if matches!(args.format, crate::report::Format::Human) {
+                report.text.push_str(&match context.lang {
+                    Lang::Zh => format!(
+                        "✔ 已生成推荐材料包 {}\n  推荐 {} 个项目，推荐意见函校验码 {}，签名密钥 {}\n",
+                        output.display(),
+                        arrivals.len(),
+                        done.code,
+                        done.key
+                    ),
+                    Lang::En => format!(
+                        "✔ wrote the bundle {}\n  {} projects forwarded, letter code {}, key {}\n",
+                        output.display(),
+                        arrivals.len(),
+                        done.code,
+                        done.key
+                    ),
+                });
+            }
+            report.exit_status(write_stdout(&report.text))
+        }
+        Err(err) => {
+            eprintln!("shenbao: {err}");
+            EXIT_CANNOT_RUN
+        }
+    }
+}
+
+struct Written {
+    code: String,
+    key: String,
+}
+
+/// Letter, tables, list and signature, written atomically to `output`.
+#[allow(clippy::too_many_arguments)] // the run's settings; each is needed once
+fn write_bundle(
+    args: &RecommendArgs,
+    arrivals: &[Arrival],
+    profile: &crate::call::CallProfile,
+    office: &str,
+    issuer: &str,
+    date: Date,
+    id: &str,
+    output: &std::path::Path,
+    (secret, public): (&minisign::SecretKey, &minisign::PublicKey),
+) -> Result<Written, String> {
+    let key = keys::key_id(public.keynum());
+    let list = recommend::forwarded_list(arrivals);
+    let code = recommend::letter_code(office, &list, &key);
+    let bundle_name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| format!("{id}.zip"));
+    let letter_pdf = letter::render(&letter::Letter {
+        office,
+        issuer,
+        reference: args.reference.as_deref(),
+        date,
+        contact: args.contact.as_deref(),
+        bundle: &bundle_name,
+        arrivals,
+        profile,
+        code: &code,
+    })?;
+    let table_pdf = table::pdf(arrivals, Some(office))?;
+    let bytes = bundle::write(
+        &bundle::Contents {
+            id,
+            office,
+            date,
+            profile,
+            letter: &letter_pdf,
+            table_csv: &table::csv(arrivals),
+            table_pdf: &table_pdf,
+            forwarded: &list,
+            count: arrivals.len(),
+            code: &code,
+        },
+        secret,
+        public,
+    )?;
+    crate::atomic::write(output, &bytes).map_err(|e| format!("{}: {e}", output.display()))?;
+    Ok(Written {
+        code: code.short(),
+        key,
+    })
+}

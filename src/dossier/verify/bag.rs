@@ -1,0 +1,347 @@
+//! The bag inside the ZIP: tag files, signature, manifests and every payload
+//! hash. What follows depends on the bag's kind: a dossier's declaration is
+//! checked (declaration.rs); a recommendation bundle's list is returned.
+
+use super::{d, declaration, read_entry, Bundle, Entry, VerifyOptions, MAX_TAG_BYTES};
+use crate::diagnostic::{Diagnostic, Text};
+use crate::dossier::bag::{
+    self, BAGIT, BAG_INFO, FORWARDED, KIND_FIELD, MANIFEST, RECOMMENDATION, SIGNATURE, SIGNER_KEY,
+    TAG_FILES, TAG_MANIFEST,
+};
+use crate::dossier::{diags, keys};
+use crate::form::code::hex;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashSet};
+use std::io::Read;
+
+pub(super) fn check_bag<R: Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    entries: &[Entry],
+    options: &VerifyOptions,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Bundle> {
+    let tops: HashSet<&str> = entries
+        .iter()
+        .map(|e| e.name.split('/').next().unwrap_or(""))
+        .collect();
+    let top = match tops.iter().next() {
+        Some(top) if tops.len() == 1 && entries.iter().all(|e| e.name.contains('/')) => {
+            top.to_string()
+        }
+        _ => {
+            out.push(d(
+                &diags::NOT_A_BAG,
+                "没有唯一的顶层文件夹".into(),
+                "there is no single top folder".into(),
+            ));
+            return None;
+        }
+    };
+    let mut tags: BTreeMap<&str, Vec<u8>> = BTreeMap::new();
+    for name in TAG_FILES {
+        let full = format!("{top}/{name}");
+        let Some(entry) = entries.iter().find(|e| e.name == full) else {
+            out.push(d(
+                &diags::NOT_A_BAG,
+                format!("缺少 {name}"),
+                format!("{name} is missing"),
+            ));
+            continue;
+        };
+        let mut bytes = Vec::new();
+        match read_entry(archive, entry, MAX_TAG_BYTES.min(entry.size), |chunk| {
+            bytes.extend_from_slice(chunk)
+        }) {
+            Ok(_) => {
+                tags.insert(name, bytes);
+            }
+            Err(problem) => out.push(*problem),
+        }
+    }
+    if tags.len() < 6 {
+        return None;
+    }
+    let text = |name: &str| String::from_utf8_lossy(&tags[name]).into_owned();
+    let info = bag::parse_bag_info(&text(BAG_INFO));
+    let field = |key: &str| info.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    let is_bundle = field(KIND_FIELD).as_deref() == Some(RECOMMENDATION);
+    let forwarded_name = format!("data/{FORWARDED}");
+    let mut forwarded_text: Option<Vec<u8>> = None;
+
+    // The signature covers the tag manifest; the tag manifest covers the rest.
+    let signer_id = check_signature(
+        &text(TAG_MANIFEST),
+        &text(SIGNATURE),
+        &text(SIGNER_KEY),
+        options,
+        out,
+    );
+    let tag_manifest = match bag::parse_manifest(&text(TAG_MANIFEST)) {
+        Ok(m) => m,
+        Err(line) => {
+            out.push(d(
+                &diags::NOT_A_BAG,
+                format!("{TAG_MANIFEST} 第 {line} 行格式不对"),
+                format!("{TAG_MANIFEST} line {line} is malformed"),
+            ));
+            return None;
+        }
+    };
+    for (name, digest) in &tag_manifest {
+        match tags.get(name.as_str()) {
+            Some(bytes) if hex(&Sha256::digest(bytes)) == *digest => {}
+            Some(_) => out.push(d(
+                &diags::HASH,
+                format!("{name} 已被修改（哈希与标签清单不符）"),
+                format!("{name} was modified (hash differs from the tag manifest)"),
+            )),
+            None => out.push(d(
+                &diags::MISSING_FILE,
+                format!("标签清单列出的 {name} 不在包内"),
+                format!("{name}, listed in the tag manifest, is missing"),
+            )),
+        }
+    }
+    for required in [BAGIT, BAG_INFO, MANIFEST] {
+        if !tag_manifest.iter().any(|(n, _)| n == required) {
+            out.push(d(
+                &diags::EXTRA_FILE,
+                format!("{required} 不在标签清单中（未受签名保护）"),
+                format!("{required} is not in the tag manifest (not covered by the signature)"),
+            ));
+        }
+    }
+    let manifest = match bag::parse_manifest(&text(MANIFEST)) {
+        Ok(m) => m,
+        Err(line) => {
+            out.push(d(
+                &diags::NOT_A_BAG,
+                format!("{MANIFEST} 第 {line} 行格式不对"),
+                format!("{MANIFEST} line {line} is malformed"),
+            ));
+            return None;
+        }
+    };
+    let listed: BTreeMap<&str, &str> = manifest
+        .iter()
+        .map(|(p, h)| (p.as_str(), h.as_str()))
+        .collect();
+    let prefix = format!("{top}/");
+    let tag_names: HashSet<String> = TAG_FILES.iter().map(|n| format!("{prefix}{n}")).collect();
+    let mut payload_digests: BTreeMap<String, String> = BTreeMap::new();
+    let (mut oxum_bytes, mut oxum_files) = (0u64, 0u64);
+    for entry in entries {
+        if tag_names.contains(&entry.name) {
+            continue;
+        }
+        let relative = entry
+            .name
+            .strip_prefix(&prefix)
+            .unwrap_or(&entry.name)
+            .to_string();
+        if !relative.starts_with("data/") {
+            out.push(d(
+                &diags::EXTRA_FILE,
+                format!("包内有清单之外的文件 {relative}"),
+                format!("{relative} is not part of the bag"),
+            ));
+            continue;
+        }
+        let Some(expected) = listed.get(relative.as_str()) else {
+            out.push(d(
+                &diags::EXTRA_FILE,
+                format!("{relative} 不在清单中"),
+                format!("{relative} is not in the manifest"),
+            ));
+            continue;
+        };
+        let mut hasher = Sha256::new();
+        // A bundle's list of dossiers is read as it is hashed (it is small).
+        let keep = is_bundle && relative == forwarded_name && entry.size <= MAX_TAG_BYTES;
+        let mut kept = Vec::new();
+        let read = read_entry(archive, entry, entry.size, |chunk| {
+            hasher.update(chunk);
+            if keep {
+                kept.extend_from_slice(chunk);
+            }
+        });
+        if keep && read.is_ok() {
+            forwarded_text = Some(kept);
+        }
+        match read {
+            Ok(size) => {
+                oxum_bytes += size;
+                oxum_files += 1;
+                let actual = hex(&hasher.finalize());
+                if actual != *expected {
+                    out.push(d(
+                        &diags::HASH,
+                        format!("{relative} 已被修改（SHA-256 与清单不符）"),
+                        format!("{relative} was modified (SHA-256 differs from the manifest)"),
+                    ));
+                }
+                payload_digests.insert(relative, actual);
+            }
+            Err(problem) => out.push(*problem),
+        }
+    }
+    for path in listed.keys() {
+        if !payload_digests.contains_key(*path) && !out.iter().any(|d| d.message.en.contains(*path))
+        {
+            out.push(d(
+                &diags::MISSING_FILE,
+                format!("清单中的 {path} 不在包内"),
+                format!("{path}, listed in the manifest, is missing"),
+            ));
+        }
+    }
+    if let Some((_, oxum)) = info.iter().find(|(k, _)| k == "Payload-Oxum") {
+        if *oxum != format!("{oxum_bytes}.{oxum_files}") {
+            out.push(d(
+                &diags::HASH,
+                format!("Payload-Oxum 为 {oxum}，实际为 {oxum_bytes}.{oxum_files}"),
+                format!("Payload-Oxum says {oxum}; the payload is {oxum_bytes}.{oxum_files}"),
+            ));
+        }
+    }
+    if is_bundle {
+        return Some(forwarded(
+            forwarded_text.as_deref(),
+            field("Source-Organization").unwrap_or_default(),
+            field("Bagging-Date").and_then(|d| crate::date::Date::parse(&d)),
+            signer_id,
+            out,
+        ));
+    }
+    declaration::check_declaration(
+        archive,
+        entries,
+        &prefix,
+        &payload_digests,
+        signer_id.as_deref(),
+        options,
+        out,
+    );
+    None
+}
+
+/// A bundle's claims: its office and the dossiers it lists.
+fn forwarded(
+    list: Option<&[u8]>,
+    office: String,
+    date: Option<crate::date::Date>,
+    signer: Option<String>,
+    out: &mut Vec<Diagnostic>,
+) -> Bundle {
+    let dossiers = match list.map(|bytes| bag::parse_manifest(&String::from_utf8_lossy(bytes))) {
+        Some(Ok(dossiers)) => dossiers,
+        Some(Err(line)) => {
+            out.push(d(
+                &diags::NOT_A_BAG,
+                format!("{FORWARDED} 第 {line} 行格式不对"),
+                format!("{FORWARDED} line {line} is malformed"),
+            ));
+            Vec::new()
+        }
+        None => {
+            out.push(
+                d(
+                    &diags::NOT_A_BAG,
+                    format!("推荐材料包中没有所推荐项目的清单 data/{FORWARDED}"),
+                    format!("the bundle has no list of forwarded dossiers (data/{FORWARDED})"),
+                )
+                .help(Text::new(
+                    "用 shenbao recommend 重新生成推荐材料包",
+                    "write the bundle again with shenbao recommend",
+                )),
+            );
+            Vec::new()
+        }
+    };
+    Bundle {
+        office,
+        signer,
+        date,
+        dossiers,
+    }
+}
+
+/// Verify the minisign signature; returns the signer's key id.
+pub(super) fn check_signature(
+    tag_manifest: &str,
+    signature: &str,
+    signer_key: &str,
+    options: &VerifyOptions,
+    out: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let Ok(sig) = minisign_verify::Signature::decode(signature) else {
+        out.push(d(
+            &diags::SIGNATURE,
+            "签名文件无法解析".into(),
+            "the signature file cannot be parsed".into(),
+        ));
+        return None;
+    };
+    let embedded_id = keys::public_key_id(signer_key);
+    let embedded = keys::parse_public(signer_key).ok();
+    let key = if options.trusted.is_empty() {
+        embedded
+    } else {
+        match options
+            .trusted_ids
+            .iter()
+            .position(|id| Some(id) == embedded_id.as_ref())
+        {
+            Some(i) => Some(options.trusted[i].clone()),
+            None => {
+                out.push(
+                    d(
+                        &diags::UNTRUSTED_KEY,
+                        format!(
+                            "签名密钥 {} 不在受信任的密钥中",
+                            embedded_id.clone().unwrap_or_default()
+                        ),
+                        format!(
+                            "the signing key {} is not one of the trusted keys",
+                            embedded_id.clone().unwrap_or_default()
+                        ),
+                    )
+                    .severity(crate::diagnostic::Severity::Error),
+                );
+                return embedded_id;
+            }
+        }
+    };
+    let Some(key) = key else {
+        out.push(d(
+            &diags::SIGNATURE,
+            "包内的签名公钥无法解析".into(),
+            "the signer's public key in the dossier cannot be parsed".into(),
+        ));
+        return None;
+    };
+    if key.verify(tag_manifest.as_bytes(), &sig, false).is_err() {
+        out.push(d(&diags::SIGNATURE, "签名验证失败：标签清单在签名后被修改，或签名不是该密钥所签".into(), "the signature does not verify: the tag manifest changed after signing, or another key signed it".into()));
+        return embedded_id;
+    }
+    if options.trusted.is_empty() {
+        out.push(
+            d(
+                &diags::UNTRUSTED_KEY,
+                format!(
+                    "签名有效，但密钥 {} 未经 --trusted-key 确认",
+                    embedded_id.clone().unwrap_or_default()
+                ),
+                format!(
+                    "the signature is valid, but key {} was not checked against --trusted-key",
+                    embedded_id.clone().unwrap_or_default()
+                ),
+            )
+            .help(Text::new(
+                "向申报单位索取公钥，用 --trusted-key 指定",
+                "get the applicant's public key and pass it with --trusted-key",
+            )),
+        );
+    }
+    embedded_id
+}

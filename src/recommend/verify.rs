@@ -1,0 +1,142 @@
+//! Checking a recommendation bundle's dossiers: each one it lists is found
+//! beside it (or under `--dossiers`), must have the digest the office signed,
+//! must verify, and together they must pass the checks `recommend` made.
+
+use super::{check_selection, file_name};
+use crate::diagnostic::{Diagnostic, Text};
+use crate::dossier::diags;
+use crate::dossier::verify::{Bundle, VerifyOptions};
+use crate::intake::{self, Arrival};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// What checking a bundle's dossiers found: findings about the bundle, and
+/// each dossier found with its own.
+pub struct Checked {
+    pub bundle: Vec<Diagnostic>,
+    pub dossiers: Vec<Arrival>,
+}
+
+/// Find and check every dossier `bundle` lists. `search` holds the folders to
+/// look in (the bundle's own when empty).
+pub fn check_bundle(
+    bundle_path: &Path,
+    bundle: &Bundle,
+    search: &[PathBuf],
+    options: &VerifyOptions,
+) -> Checked {
+    let folders = if search.is_empty() {
+        vec![bundle_path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)]
+    } else {
+        search.to_vec()
+    };
+    let candidates: Vec<PathBuf> = intake::collect(&folders)
+        .into_iter()
+        .filter(|p| !same_file(p, bundle_path))
+        .collect();
+    let mut by_name: HashMap<String, Vec<&PathBuf>> = HashMap::new();
+    for path in &candidates {
+        if let Some(name) = path.file_name() {
+            by_name
+                .entry(name.to_string_lossy().into_owned())
+                .or_default()
+                .push(path);
+        }
+    }
+    // By name first; a renamed dossier is found by its digest, hashing only
+    // the files no listed name claimed.
+    let mut found: Vec<(PathBuf, String)> = Vec::new();
+    let mut missing: Vec<&(String, String)> = Vec::new();
+    for listed in &bundle.dossiers {
+        match by_name.get(&listed.0) {
+            Some(paths) => found.push(((*paths[0]).clone(), listed.1.clone())),
+            None => missing.push(listed),
+        }
+    }
+    let mut out = Vec::new();
+    if !missing.is_empty() {
+        let claimed: Vec<&PathBuf> = found.iter().map(|(p, _)| p).collect();
+        let by_digest: BTreeMap<String, PathBuf> = candidates
+            .par_iter()
+            .filter(|p| !claimed.contains(p))
+            .filter_map(|p| {
+                crate::rules::attachments::files::sha256_of(p)
+                    .ok()
+                    .map(|d| (crate::form::code::hex(&d), p.clone()))
+            })
+            .collect();
+        for (name, digest) in missing {
+            match by_digest.get(digest) {
+                Some(path) => found.push((path.clone(), digest.clone())),
+                None => out.push(
+                    Diagnostic::new(
+                        diags::FORWARDED_MISSING.code,
+                        Text::new(
+                            format!("找不到推荐材料包所列的 {name}"),
+                            format!("{name}, listed in the bundle, cannot be found"),
+                        ),
+                    )
+                    .help(Text::new(
+                        "把所推荐的材料包放在推荐材料包旁边，或用 --dossiers 指明所在文件夹",
+                        "put the forwarded dossiers beside the bundle, or name their folder with --dossiers",
+                    )),
+                ),
+            }
+        }
+    }
+    // Each dossier's bytes are pinned by the office's signature over its
+    // digest, so "no trusted key given" warnings about its own signer add nothing.
+    let inner = VerifyOptions {
+        trusted: &[],
+        trusted_ids: &[],
+        paper_code: None,
+        profile: options.profile,
+        as_of: options.as_of,
+    };
+    let mut dossiers: Vec<Arrival> = found
+        .par_iter()
+        .map(|(path, listed)| {
+            let mut arrival = intake::arrival(path, &inner);
+            arrival
+                .diagnostics
+                .retain(|d| d.code != diags::UNTRUSTED_KEY.code || d.is_error());
+            if arrival.digest != *listed {
+                arrival.diagnostics.push(Diagnostic::new(
+                    diags::FORWARDED_CHANGED.code,
+                    Text::new(
+                        format!("{} 的 SHA-256 与推荐材料包记录的不符", file_name(&arrival)),
+                        format!(
+                            "{} has a different SHA-256 from the one the bundle records",
+                            file_name(&arrival)
+                        ),
+                    ),
+                ));
+            }
+            arrival
+        })
+        .collect();
+    if let Some(date) = bundle.date {
+        out.extend(check_selection(
+            &mut dossiers,
+            options.profile,
+            &bundle.office,
+            date,
+        ));
+    }
+    super::rank(&mut dossiers, &bundle.office);
+    Checked {
+        bundle: out,
+        dossiers,
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}

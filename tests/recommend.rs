@@ -1,0 +1,330 @@
+//! `shenbao recommend`: an office's selection is refused when it breaks a
+//! quota or routing rule, and otherwise gives a signed bundle that `verify`
+//! (with every dossier it names) and standard tools accept.
+
+mod common;
+
+use common::offices::{codes_of, findings, office, package, Office};
+use common::run_json;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const ROBOT: &str = "name: 基于人工智能与远程操控的智能测温消杀防疫机器人";
+const ROBOT_CODE: &str = "credit_code: \"913201153021847731\"";
+
+/// A second Jiangsu applicant with its own project (same province, new code).
+fn second_jiangsu(yaml: String) -> String {
+    yaml.replace(ROBOT, "name: 医院发热门诊智能预检分诊机器人")
+        .replace(ROBOT_CODE, "credit_code: \"91320115302184781U\"")
+}
+
+/// The office's key pair, beside the applicants' (`k`).
+fn office_key(o: &Office) -> PathBuf {
+    let out = common::shenbao()
+        .args(["keygen", "--no-password", "-o"])
+        .arg(o.work.join("office"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    o.work.join("office.key")
+}
+
+fn recommend(
+    o: &Office,
+    office_name: &str,
+    extra: &[&str],
+    inputs: &[&Path],
+) -> (i32, serde_json::Value, PathBuf) {
+    let key = o.work.join("office.key");
+    let bundle = o.work.join("outbox").join("bundle.zip");
+    std::fs::create_dir_all(bundle.parent().unwrap()).unwrap();
+    let mut args = vec![
+        "recommend",
+        "--office",
+        office_name,
+        "--key",
+        key.to_str().unwrap(),
+        "--trusted-keys",
+        o.work.join("keys").to_str().unwrap(),
+        "-o",
+        bundle.to_str().unwrap(),
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect::<Vec<_>>();
+    args.extend(extra.iter().map(|s| s.to_string()));
+    args.extend(inputs.iter().map(|p| p.to_str().unwrap().to_string()));
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (status, json) = run_json(&refs);
+    (status, json, bundle)
+}
+
+fn tool(program: &str, args: &[&str], dir: &Path) -> std::process::Output {
+    Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("{program}: {e}"))
+}
+
+fn squeezed_pdf_text(pdf: &Path) -> String {
+    let out = tool("pdftotext", &[pdf.to_str().unwrap(), "-"], Path::new("."));
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect()
+}
+
+#[test]
+fn an_over_quota_selection_is_refused_and_nothing_is_written() {
+    let o = office();
+    office_key(&o);
+    package(&o.work, &o.inbox, "thermal-screening-robot", "one", |y| y);
+    package(
+        &o.work,
+        &o.inbox,
+        "thermal-screening-robot",
+        "two",
+        second_jiangsu,
+    );
+    // A profile where a province may forward one project.
+    let tight =
+        shenbao::call::EMBEDDED_2021.replacen("quotas: {province: 10", "quotas: {province: 1", 1);
+    let profile = o.work.join("tight.yaml");
+    std::fs::write(&profile, tight).unwrap();
+    let (status, json, bundle) = recommend(
+        &o,
+        "江苏省",
+        &["--call", profile.to_str().unwrap()],
+        &[&o.inbox],
+    );
+    assert_eq!(status, 1, "{json}");
+    let found = findings(&json);
+    assert!(
+        codes_of(&found, "one.zip").contains(&"I001".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        codes_of(&found, "two.zip").contains(&"I001".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        !bundle.exists(),
+        "a refused selection wrote {}",
+        bundle.display()
+    );
+    assert_eq!(
+        std::fs::read_dir(bundle.parent().unwrap()).unwrap().count(),
+        0,
+        "no temp file is left behind"
+    );
+    // With the call's own quota (10), the same selection goes through.
+    let (status, json, bundle) = recommend(&o, "江苏省", &[], &[&o.inbox]);
+    assert_eq!(status, 0, "{json}");
+    assert!(bundle.exists());
+}
+
+#[test]
+fn routing_errors_refuse_the_selection() {
+    let o = office();
+    office_key(&o);
+    package(&o.work, &o.inbox, "thermal-screening-robot", "robot", |y| y);
+    package(&o.work, &o.inbox, "city-brain-platform", "hefei", |y| y);
+    // 合肥市's extra project belongs in 安徽省's bundle, not 江苏省's (R4).
+    let (status, json, bundle) = recommend(&o, "江苏省", &[], &[&o.inbox]);
+    assert_eq!(status, 1);
+    assert_eq!(codes_of(&findings(&json), "hefei.zip"), ["I004"]);
+    assert!(!bundle.exists());
+    // Nor may 合肥市 forward it itself: it goes through its province.
+    let hefei = o.inbox.join("hefei.zip");
+    let (status, json, bundle) = recommend(&o, "合肥市", &[], &[&hefei]);
+    assert_eq!(status, 1);
+    assert_eq!(codes_of(&findings(&json), "bundle.zip"), ["I006"]);
+    assert!(!bundle.exists());
+    // Through 安徽省 it is fine.
+    let (status, json, bundle) = recommend(&o, "安徽省", &[], &[&hefei]);
+    assert_eq!(status, 0, "{json}");
+    assert!(bundle.exists());
+}
+
+#[test]
+fn the_letter_date_is_held_to_the_deadline() {
+    let o = office();
+    office_key(&o);
+    package(&o.work, &o.inbox, "thermal-screening-robot", "robot", |y| y);
+    let late = ["--date", "2021-04-02"];
+    let (status, json, bundle) = recommend(&o, "江苏省", &late, &[&o.inbox]);
+    assert_eq!(status, 0, "a late letter is a warning: {json}");
+    assert_eq!(codes_of(&findings(&json), "bundle.zip"), ["I007"]);
+    std::fs::remove_file(&bundle).unwrap();
+    let (status, _, bundle) = recommend(
+        &o,
+        "江苏省",
+        &["--date", "2021-04-02", "--strict"],
+        &[&o.inbox],
+    );
+    assert_eq!(status, 1);
+    assert!(!bundle.exists());
+}
+
+#[test]
+fn a_bundle_verifies_with_its_dossiers_and_with_standard_tools() {
+    let o = office();
+    office_key(&o);
+    package(&o.work, &o.inbox, "thermal-screening-robot", "robot", |y| y);
+    package(
+        &o.work,
+        &o.inbox,
+        "thermal-screening-robot",
+        "triage",
+        second_jiangsu,
+    );
+    let args = [
+        "--reference",
+        "苏工信函〔2021〕15号",
+        "--contact",
+        "王敏 025-83331234",
+    ];
+    let (status, json, bundle) = recommend(&o, "江苏省", &args, &[&o.inbox]);
+    assert_eq!(status, 0, "{json}");
+    let first = std::fs::read(&bundle).unwrap();
+
+    // Deterministic: the same selection and key give the same bytes.
+    std::fs::remove_file(&bundle).unwrap();
+    recommend(&o, "江苏省", &args, &[&o.inbox]);
+    assert_eq!(std::fs::read(&bundle).unwrap(), first);
+
+    // verify checks the bundle and each dossier it lists (found by --dossiers).
+    let office_pub = o.work.join("office.pub");
+    let (status, json) = run_json(&[
+        "verify",
+        "--trusted-key",
+        office_pub.to_str().unwrap(),
+        "--dossiers",
+        o.inbox.to_str().unwrap(),
+        bundle.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 0, "{json}");
+    let found = findings(&json);
+    let mut names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names.remove(0), "bundle.zip", "the bundle comes first");
+    names.sort_unstable();
+    assert_eq!(names, ["robot.zip", "triage.zip"]);
+    assert!(found.iter().all(|(_, codes)| codes.is_empty()), "{found:?}");
+
+    // Standard tools: unzip, sha256sum over the manifests and the dossiers,
+    // minisign with the office's key, Python bagit.
+    let out = tool("unzip", &["-t", bundle.to_str().unwrap()], &o.work);
+    assert!(out.status.success(), "unzip -t: {out:?}");
+    let open = o.work.join("open");
+    std::fs::create_dir(&open).unwrap();
+    let out = tool("unzip", &["-q", bundle.to_str().unwrap()], &open);
+    assert!(out.status.success());
+    let bag = open.join("shenbao-recommendation-江苏省-20210325");
+    for manifest in ["tagmanifest-sha256.txt", "manifest-sha256.txt"] {
+        let out = tool("sha256sum", &["-c", manifest], &bag);
+        assert!(out.status.success(), "{manifest}: {out:?}");
+    }
+    let list = bag.join("data/dossiers-sha256.txt");
+    let out = tool("sha256sum", &["-c", list.to_str().unwrap()], &o.inbox);
+    assert!(
+        out.status.success(),
+        "the dossiers beside the list: {out:?}"
+    );
+    let out = tool(
+        "minisign",
+        &[
+            "-V",
+            "-p",
+            office_pub.to_str().unwrap(),
+            "-m",
+            "tagmanifest-sha256.txt",
+            "-x",
+            "tagmanifest-sha256.txt.minisig",
+        ],
+        &bag,
+    );
+    assert!(out.status.success(), "minisign -V: {out:?}");
+    let out = tool("python3", &["-m", "bagit", "--validate", "."], &bag);
+    assert!(out.status.success(), "bagit: {out:?}");
+
+    // The letter names the office, both projects and its own code.
+    let letter = squeezed_pdf_text(&bag.join("data/推荐意见函.pdf"));
+    let info = std::fs::read_to_string(bag.join("bag-info.txt")).unwrap();
+    let code = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Shenbao-Letter-Code: "))
+        .unwrap();
+    for expected in [
+        "关于推荐2021年新型信息消费示范项目的函",
+        "工业和信息化部信息技术发展司",
+        "苏工信函〔2021〕15号",
+        "现推荐2个项目",
+        "江苏省工业和信息化厅",
+        "推荐单位盖章处",
+        "基于人工智能与远程操控的智能测温消杀防疫机器人",
+        "医院发热门诊智能预检分诊机器人",
+        "91320115302184781U",
+        "王敏025-83331234",
+        code,
+    ] {
+        assert!(letter.contains(expected), "{expected} not in {letter}");
+    }
+    let csv = std::fs::read_to_string(bag.join("data/汇总表.csv")).unwrap();
+    assert!(
+        csv.starts_with('\u{FEFF}') && csv.lines().count() == 3,
+        "{csv}"
+    );
+}
+
+#[test]
+fn verify_catches_missing_and_replaced_dossiers() {
+    let o = office();
+    office_key(&o);
+    package(&o.work, &o.inbox, "thermal-screening-robot", "robot", |y| y);
+    package(
+        &o.work,
+        &o.inbox,
+        "thermal-screening-robot",
+        "triage",
+        second_jiangsu,
+    );
+    let (status, _, bundle) = recommend(&o, "江苏省", &[], &[&o.inbox]);
+    assert_eq!(status, 0);
+    let office_pub = o.work.join("office.pub");
+    let verify = |dossiers: &Path| {
+        run_json(&[
+            "verify",
+            "--trusted-key",
+            office_pub.to_str().unwrap(),
+            "--dossiers",
+            dossiers.to_str().unwrap(),
+            bundle.to_str().unwrap(),
+        ])
+    };
+    // Replaced after the recommendation: a valid dossier, but not the one signed for.
+    package(&o.work, &o.inbox, "thermal-screening-robot", "robot", |y| {
+        y.replace("name: 周婧", "name: 周静")
+    });
+    let (status, json) = verify(&o.inbox);
+    assert_eq!(status, 1);
+    assert_eq!(codes_of(&findings(&json), "robot.zip"), ["Z020"]);
+    // Missing.
+    std::fs::remove_file(o.inbox.join("robot.zip")).unwrap();
+    let (status, json) = verify(&o.inbox);
+    assert_eq!(status, 1);
+    assert_eq!(codes_of(&findings(&json), "bundle.zip"), ["Z019"]);
+    // A renamed dossier is still found, by its digest.
+    std::fs::rename(o.inbox.join("triage.zip"), o.inbox.join("renamed.zip")).unwrap();
+    let (_, json) = verify(&o.inbox);
+    assert!(
+        codes_of(&findings(&json), "renamed.zip").is_empty(),
+        "{json}"
+    );
+
+    // A bundle is not a dossier: intake says so.
+    std::fs::copy(&bundle, o.inbox.join("bundle.zip")).unwrap();
+    let (status, json) = run_json(&["intake", o.inbox.to_str().unwrap()]);
+    assert_eq!(status, 1);
+    assert!(codes_of(&findings(&json), "bundle.zip").contains(&"Z021".to_string()));
+}
