@@ -1,5 +1,5 @@
-//! A recommending office's intake: mixed good, misaddressed, duplicate and
-//! over-quota dossiers get the right findings, table, CSV and PDF.
+//! A recommending office's intake: mixed good, bad (truncated), misaddressed,
+//! duplicate and over-quota dossiers get the right findings, table, CSV and PDF.
 
 mod common;
 
@@ -167,4 +167,93 @@ fn an_applicant_with_two_projects_on_one_route_is_a_warning() {
     for (_, codes) in findings(&json) {
         assert_eq!(codes, vec!["I005".to_string()]);
     }
+}
+
+#[test]
+fn a_mixed_inbox_gets_a_correct_table_and_csv() {
+    let o = office();
+    let second = |y: String| {
+        y.replace(
+            "name: 基于人工智能与远程操控的智能测温消杀防疫机器人",
+            "name: 医院发热门诊智能预检分诊机器人",
+        )
+        .replace(
+            "credit_code: \"913201153021847731\"",
+            "credit_code: \"91320115302184781U\"",
+        )
+    };
+    package(&o.work, &o.inbox, "thermal-screening-robot", "good", |y| y);
+    package(
+        &o.work,
+        &o.inbox,
+        "thermal-screening-robot",
+        "second",
+        second,
+    );
+    // The same dossier again under another name: duplicate project and applicant.
+    std::fs::copy(o.inbox.join("good.zip"), o.inbox.join("good-copy.zip")).unwrap();
+    // A dossier cut short in transit.
+    package(&o.work, &o.inbox, "thermal-screening-robot", "cut", second);
+    let cut = std::fs::read(o.inbox.join("cut.zip")).unwrap();
+    std::fs::write(o.inbox.join("cut.zip"), &cut[..cut.len() * 2 / 3]).unwrap();
+    // A province may forward 2 here: the three readable Jiangsu dossiers are over it.
+    let tight =
+        shenbao::call::EMBEDDED_2021.replacen("quotas: {province: 10", "quotas: {province: 2", 1);
+    let profile = o.work.join("tight.yaml");
+    std::fs::write(&profile, tight).unwrap();
+    let csv = o.work.join("汇总表.csv");
+    let keys = o.work.join("keys");
+    let (status, json) = run_json(&[
+        "intake",
+        "--office",
+        "江苏省",
+        "--call",
+        profile.to_str().unwrap(),
+        "--trusted-keys",
+        keys.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+        o.inbox.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 1);
+    let found = findings(&json);
+    assert_eq!(codes_of(&found, "cut.zip"), ["Z001"]);
+    for name in ["good.zip", "good-copy.zip"] {
+        let codes = codes_of(&found, name);
+        for expected in ["I001", "I003", "I005"] {
+            assert!(codes.contains(&expected.to_string()), "{name}: {codes:?}");
+        }
+    }
+    let codes = codes_of(&found, "second.zip");
+    assert!(codes.contains(&"I001".to_string()), "{codes:?}");
+    assert!(!codes.contains(&"I003".to_string()), "{codes:?}");
+
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let rows: Vec<Vec<&str>> = text
+        .trim_start_matches('\u{FEFF}')
+        .split("\r\n")
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split(',').collect())
+        .collect();
+    assert_eq!(rows.len(), 4, "{text}");
+    // 序号 runs 1..4; every row has a status and the dossier's digest.
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(row[0], (i + 1).to_string());
+        assert!(row[6].starts_with("未通过："), "{row:?}");
+        assert_eq!(row[7].len(), 64, "{row:?}");
+    }
+    let cut_row = rows.iter().find(|r| r[6].contains("Z001")).unwrap();
+    let cut_digest = shenbao::form::code::hex(&sha2_of(&o.inbox.join("cut.zip")));
+    assert_eq!(cut_row[7], cut_digest);
+    let good_rows = rows
+        .iter()
+        .filter(|r| r[3] == "913201153021847731" && r[6].contains("I003"))
+        .count();
+    assert_eq!(good_rows, 2, "{text}");
+}
+
+fn sha2_of(path: &std::path::Path) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(std::fs::read(path).unwrap()).into()
 }
