@@ -17,7 +17,7 @@ pub fn run(args: &IntakeArgs, context: Context) -> i32 {
     let Ok(inputs) = inputs(args.trusted_keys.as_deref(), &args.paths, context) else {
         return EXIT_CANNOT_RUN;
     };
-    let mut arrivals = inputs.arrivals(&profile, args.as_of);
+    let mut arrivals = inputs.arrivals(&profile, args.as_of, context.lang);
     intake::cross_check(&mut arrivals, &profile, args.office.as_deref());
     if args.strict {
         for a in &mut arrivals {
@@ -96,6 +96,7 @@ impl Inputs {
         &self,
         profile: &crate::call::CallProfile,
         as_of: Option<crate::date::Date>,
+        lang: Lang,
     ) -> Vec<Arrival> {
         let options = VerifyOptions {
             trusted: &self.trusted,
@@ -104,10 +105,20 @@ impl Inputs {
             profile,
             as_of,
         };
-        self.files
+        // Every byte of every dossier is hashed: worth a progress bar from a few dozen.
+        const PROGRESS_MIN_DOSSIERS: usize = 20;
+        let progress = super::validate::progress_bar(self.files.len(), PROGRESS_MIN_DOSSIERS, lang);
+        let arrivals = self
+            .files
             .par_iter()
-            .map(|path| intake::arrival(path, &options))
-            .collect()
+            .map(|path| {
+                let arrival = intake::arrival(path, &options);
+                progress.inc(1);
+                arrival
+            })
+            .collect();
+        progress.finish_and_clear();
+        arrivals
     }
 }
 

@@ -56,7 +56,7 @@ pub fn run(args: &RecommendArgs, context: Context) -> i32 {
             return EXIT_CANNOT_RUN;
         }
     }
-    let mut arrivals = inputs.arrivals(&profile, args.as_of);
+    let mut arrivals = inputs.arrivals(&profile, args.as_of, context.lang);
     let date = args
         .date
         .or(args.as_of)
