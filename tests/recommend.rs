@@ -59,6 +59,21 @@ fn recommend(
     (status, json, bundle)
 }
 
+/// The letter code a bundle records in its bag-info.
+fn recorded_letter_code(bundle: &Path) -> String {
+    let out = tool(
+        "unzip",
+        &["-p", bundle.to_str().unwrap(), "*/bag-info.txt"],
+        Path::new("."),
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("Shenbao-Letter-Code: "))
+        .expect("Shenbao-Letter-Code")
+        .to_string()
+}
+
 fn tool(program: &str, args: &[&str], dir: &Path) -> std::process::Output {
     Command::new(program)
         .args(args)
@@ -212,6 +227,25 @@ fn a_bundle_verifies_with_its_dossiers_and_with_standard_tools() {
     assert_eq!(names, ["robot.zip", "triage.zip"]);
     assert!(found.iter().all(|(_, codes)| codes.is_empty()), "{found:?}");
 
+    // The code on the paper letter matches the bundle; another does not.
+    let letter_code = |code: &str| {
+        run_json(&[
+            "verify",
+            "--trusted-key",
+            office_pub.to_str().unwrap(),
+            "--dossiers",
+            o.inbox.to_str().unwrap(),
+            "--paper-code",
+            code,
+            bundle.to_str().unwrap(),
+        ])
+    };
+    let printed = recorded_letter_code(&bundle);
+    assert_eq!(letter_code(&printed).0, 0);
+    let (status, json) = letter_code("0000-0000-0000");
+    assert_eq!(status, 1);
+    assert_eq!(codes_of(&findings(&json), "bundle.zip"), ["Z018"]);
+
     // Standard tools: unzip, sha256sum over the manifests and the dossiers,
     // minisign with the office's key, Python bagit.
     let out = tool("unzip", &["-t", bundle.to_str().unwrap()], &o.work);
@@ -250,11 +284,7 @@ fn a_bundle_verifies_with_its_dossiers_and_with_standard_tools() {
 
     // The letter names the office, both projects and its own code.
     let letter = squeezed_pdf_text(&bag.join("data/推荐意见函.pdf"));
-    let info = std::fs::read_to_string(bag.join("bag-info.txt")).unwrap();
-    let code = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Shenbao-Letter-Code: "))
-        .unwrap();
+    let code = printed.as_str();
     for expected in [
         "关于推荐2021年新型信息消费示范项目的函",
         "工业和信息化部信息技术发展司",

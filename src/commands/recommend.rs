@@ -161,7 +161,7 @@ fn write_bundle(
 ) -> Result<Written, String> {
     let key = keys::key_id(public.keynum());
     let list = recommend::forwarded_list(arrivals);
-    let code = recommend::letter_code(office, &list, &key);
+    let code = crate::form::code::letter_code(office, &list, &key);
     let bundle_name = output
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -64,6 +64,15 @@ impl VerificationCode {
     }
 }
 
+/// The code printed on every page of the letter: it ties the sealed paper to
+/// the list of dossiers and the key that signed it (docs/dossier-format.md, "The recommendation bundle").
+pub fn letter_code(office: &str, list: &str, signer: &str) -> VerificationCode {
+    let text = format!("shenbao-letter-code-v1\noffice {office}\n{list}signer {signer}\n");
+    VerificationCode {
+        digest: Sha256::digest(text.as_bytes()).into(),
+    }
+}
+
 /// The text whose digest is the code.
 pub fn manifest(input: &CodeInput) -> String {
     let mut text = String::from("shenbao-form-code-v1\n");

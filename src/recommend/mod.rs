@@ -13,9 +13,7 @@ pub mod verify;
 use crate::call::{CallProfile, RecommenderKind};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Text};
-use crate::form::code::VerificationCode;
 use crate::intake::{self, Arrival};
-use sha2::{Digest, Sha256};
 
 /// Findings about the office and its letter, not about one dossier.
 pub fn check_office(office: &str, profile: &CallProfile, letter_date: Date) -> Vec<Diagnostic> {
@@ -116,15 +114,6 @@ pub fn bundle_id(office: &str, date: Date) -> String {
     )
 }
 
-/// The code printed on every page of the letter: it ties the sealed paper to
-/// the list of dossiers and the key that signed it (docs/dossier-format.md).
-pub fn letter_code(office: &str, list: &str, signer: &str) -> VerificationCode {
-    let text = format!("shenbao-letter-code-v1\noffice {office}\n{list}signer {signer}\n");
-    VerificationCode {
-        digest: Sha256::digest(text.as_bytes()).into(),
-    }
-}
-
 /// Who forwards a dossier, as the letter says it: this office, or a
 /// demonstration city through it.
 pub fn channel(arrival: &Arrival, office: &str) -> String {
@@ -138,6 +127,7 @@ pub fn channel(arrival: &Arrival, office: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::form::code::letter_code;
 
     #[test]
     fn a_demonstration_city_outside_the_direct_ones_cannot_forward() {

@@ -9,7 +9,7 @@ use crate::dossier::bag::{
     TAG_FILES, TAG_MANIFEST,
 };
 use crate::dossier::{diags, keys};
-use crate::form::code::hex;
+use crate::form::code::{hex, normalise};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
@@ -205,13 +205,34 @@ pub(super) fn check_bag<R: Read + std::io::Seek>(
         }
     }
     if is_bundle {
-        return Some(forwarded(
+        let bundle = forwarded(
             forwarded_text.as_deref(),
             field("Source-Organization").unwrap_or_default(),
             field("Bagging-Date").and_then(|d| crate::date::Date::parse(&d)),
             signer_id,
             out,
-        ));
+        );
+        if let (Some(paper), Some(list)) = (options.paper_code, &forwarded_text) {
+            let code = crate::form::code::letter_code(
+                &bundle.office,
+                &String::from_utf8_lossy(list),
+                bundle.signer.as_deref().unwrap_or_default(),
+            );
+            if normalise(paper) != normalise(&code.short()) {
+                out.push(d(
+                    &diags::PAPER_CODE,
+                    format!(
+                        "推荐意见函上的校验码 {paper} 与推荐材料包的 {} 不符",
+                        code.short()
+                    ),
+                    format!(
+                        "the letter's code {paper} does not match this bundle's {}",
+                        code.short()
+                    ),
+                ));
+            }
+        }
+        return Some(bundle);
     }
     declaration::check_declaration(
         archive,
