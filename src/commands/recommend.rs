@@ -124,7 +124,7 @@ pub fn run(args: &RecommendArgs, context: Context) -> i32 {
                         done.key
                     ),
                     Lang::En => format!(
-                        "✔ wrote the bundle {}\n  {} projects forwarded, letter code {}, key {}\n",
+                        "✔ wrote the bundle {}\n  {} project(s) forwarded, letter code {}, key {}\n",
                         output.display(),
                         arrivals.len(),
                         done.code,

@@ -70,6 +70,12 @@ pub fn csv(arrivals: &[Arrival]) -> Vec<u8> {
     text.into_bytes()
 }
 
+/// A column wide enough for an 18-character credit code on one line.
+pub fn credit_code_width(size: f32) -> f32 {
+    let digits = crate::form::layout::text_width("913201153021847731", size, Weight::Regular);
+    (digits + 12.0).ceil()
+}
+
 /// The printable table, with a title naming the office and page numbers.
 pub fn pdf(arrivals: &[Arrival], office: Option<&str>) -> Result<Vec<u8>, String> {
     let mut c = Composer::new();
@@ -93,18 +99,14 @@ pub fn pdf(arrivals: &[Arrival], office: Option<&str>) -> Result<Vec<u8>, String
         ),
     );
     c.space(24.0);
-    let widths = [
-        24.0,
-        90.0,
-        80.0,
-        62.0,
-        58.0,
-        52.0,
-        47.0,
-        CONTENT_WIDTH - 413.0,
-    ];
     let s = size::XIAO_WU - 1.0;
-    c.header_row(&HEADER, &widths, s);
+    let code = credit_code_width(s);
+    let name = (CONTENT_WIDTH - 22.0 - code - 56.0 - 50.0 - 44.0 - 50.0) / 2.0;
+    let widths = [22.0, name, name, code, 56.0, 50.0, 44.0, 50.0];
+    // The digest's long CSV heading would wrap letter by letter in its narrow column.
+    let mut header = HEADER;
+    header[7] = "SHA-256";
+    c.header_row(&header, &widths, s);
     for (i, a) in arrivals.iter().enumerate() {
         let fields = row(i, a);
         let mut cells: Vec<Cell> = fields

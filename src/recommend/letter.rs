@@ -151,8 +151,10 @@ fn project_list(c: &mut Composer, letter: &Letter, year: &str) {
         "推荐渠道",
         "联系人及电话",
     ];
-    let widths = [24.0, 92.0, 84.0, 100.0, 58.0, 52.0, CONTENT_WIDTH - 410.0];
     let s = size::XIAO_WU;
+    let code = crate::intake::table::credit_code_width(s);
+    let name = (CONTENT_WIDTH - 24.0 - code - 58.0 - 52.0 - 64.0) / 2.0;
+    let widths = [24.0, name, name, code, 58.0, 52.0, 64.0];
     c.header_row(&header, &widths, s);
     for (i, a) in letter.arrivals.iter().enumerate() {
         let fields = [

@@ -120,7 +120,7 @@ pub fn channel(arrival: &Arrival, office: &str) -> String {
     if arrival.recommender == office {
         "本单位推荐".to_string()
     } else {
-        format!("{}（信息消费示范城市）额外推荐", arrival.recommender)
+        format!("{}额外推荐", arrival.recommender)
     }
 }
 
