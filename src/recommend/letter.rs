@@ -71,14 +71,18 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>, String> {
     }
     let mut count = format!("现推荐 {} 个项目（见附表）", letter.arrivals.len());
     if !extra.is_empty() {
+        let total: usize = extra.iter().map(|(_, n)| n).sum();
         let cities: Vec<String> = extra
             .iter()
-            .map(|(city, n)| format!("{city}作为信息消费示范城市额外推荐 {n} 个"))
+            .map(|(city, n)| format!("{city} {n} 个"))
             .collect();
+        let cities = cities.join("、");
         if own > 0 {
-            count.push_str(&format!("，其中本单位推荐 {own} 个，{}", cities.join("，")));
+            count.push_str(&format!(
+                "，其中本单位推荐 {own} 个，信息消费示范城市额外推荐 {total} 个（{cities}）"
+            ));
         } else {
-            count.push_str(&format!("，均为{}", cities.join("，")));
+            count.push_str(&format!("，均为信息消费示范城市额外推荐（{cities}）"));
         }
     }
     let p = letter.profile;
