@@ -120,6 +120,15 @@ pub struct ValidateArgs {
     pub profile: ProfileArgs,
 }
 
+fn parse_office_key(text: &str) -> Result<(String, PathBuf), String> {
+    match text.split_once('=') {
+        Some((name, path)) if !name.trim().is_empty() && !path.is_empty() => {
+            Ok((name.trim().to_string(), PathBuf::from(path)))
+        }
+        _ => Err("expected NAME=PUB, e.g. 江苏省=jiangsu.pub".to_string()),
+    }
+}
+
 fn parse_date(text: &str) -> Result<crate::date::Date, String> {
     crate::date::Date::parse(text)
         .ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
@@ -222,7 +231,13 @@ pub struct VerifyArgs {
     #[arg(value_name = "FILE.zip", required = true)]
     pub files: Vec<PathBuf>,
 
-    /// Where to look for the dossiers a bundle lists (default: the bundle's folder)
+    /// An office's public key, as NAME=PUB: trusted like --trusted-key, and only
+    /// for bundles from that office; repeat for several
+    #[arg(long, value_name = "NAME=PUB", value_parser = parse_office_key)]
+    pub office_key: Vec<(String, PathBuf)>,
+
+    /// Where to look (recursively) for the dossiers a bundle lists (default: the
+    /// bundle's own folder, not below it)
     #[arg(long, value_name = "DIR")]
     pub dossiers: Vec<PathBuf>,
 

@@ -531,6 +531,7 @@ fn every_tampered_byte_is_caught() {
     let options = VerifyOptions {
         trusted: &trusted,
         trusted_ids: &ids,
+        trusted_offices: &[],
         paper_code: None,
         profile: CallProfile::embedded(),
         as_of: shenbao::date::Date::parse("2021-03-25"),

@@ -131,7 +131,7 @@ fn an_over_quota_selection_is_refused_and_nothing_is_written() {
     assert_eq!(
         std::fs::read_dir(bundle.parent().unwrap()).unwrap().count(),
         0,
-        "no temp file is left behind"
+        "a refused selection leaves nothing in the output folder"
     );
     // With the call's own quota (10), the same selection goes through.
     let (status, json, bundle) = recommend(&o, "江苏省", &[], &[&o.inbox]);
@@ -357,4 +357,177 @@ fn verify_catches_missing_and_replaced_dossiers() {
     let (status, json) = run_json(&["intake", o.inbox.to_str().unwrap()]);
     assert_eq!(status, 1);
     assert!(codes_of(&findings(&json), "bundle.zip").contains(&"Z021".to_string()));
+}
+
+const JIANGSU: &str = "  kind: province\n  name: 江苏省";
+
+#[test]
+fn via_names_only_a_demonstration_city_s_own_province() {
+    let o = office();
+    office_key(&o);
+    // A municipality's dossier that claims to go "via" 江苏省 is not 江苏省's (R4).
+    package(
+        &o.work,
+        &o.inbox,
+        "thermal-screening-robot",
+        "shanghai",
+        |y| {
+            y.replace(
+                JIANGSU,
+                "  kind: municipality\n  name: 上海市\n  via: 江苏省",
+            )
+        },
+    );
+    let (status, json, bundle) = recommend(&o, "江苏省", &[], &[&o.inbox]);
+    assert_eq!(status, 1, "{json}");
+    assert!(codes_of(&findings(&json), "shanghai.zip").contains(&"I004".to_string()));
+    assert!(!bundle.exists());
+}
+
+#[test]
+fn an_unlisted_demonstration_city_gets_no_extra_quota() {
+    let o = office();
+    office_key(&o);
+    package(
+        &o.work,
+        &o.inbox,
+        "thermal-screening-robot",
+        "suzhou",
+        |y| {
+            y.replace(
+                JIANGSU,
+                "  kind: demonstration_city\n  name: 苏州市\n  via: 江苏省",
+            )
+        },
+    );
+    let (status, json, bundle) = recommend(&o, "江苏省", &[], &[&o.inbox]);
+    assert_eq!(status, 1, "{json}");
+    assert_eq!(codes_of(&findings(&json), "suzhou.zip"), ["I008"]);
+    assert!(!bundle.exists());
+    // Nor may such a city forward anything itself.
+    let (status, json, _) = recommend(&o, "苏州市", &[], &[&o.inbox]);
+    assert_eq!(status, 1);
+    assert_eq!(codes_of(&findings(&json), "bundle.zip"), ["I006"]);
+}
+
+#[test]
+fn a_central_enterprise_s_short_name_shares_its_quota() {
+    let o = office();
+    office_key(&o);
+    let full = "name: 中国电子信息产业集团有限公司";
+    package(&o.work, &o.inbox, "experience-centre", "full-name", |y| y);
+    package(&o.work, &o.inbox, "experience-centre", "short-name", |y| {
+        y.replace(&format!("  {full}"), "  name: 中国电子").replace(
+            "name: 蓉汇 5G 智慧生活信息消费体验中心",
+            "name: 蓉汇 5G 智慧生活信息消费体验中心（二期）",
+        )
+    });
+    let tight = shenbao::call::EMBEDDED_2021.replacen(
+        "central_enterprise: 5,",
+        "central_enterprise: 1,",
+        1,
+    );
+    assert_ne!(tight, shenbao::call::EMBEDDED_2021);
+    let profile = o.work.join("tight.yaml");
+    std::fs::write(&profile, tight).unwrap();
+    let (status, json, bundle) = recommend(
+        &o,
+        "中国电子信息产业集团有限公司",
+        &["--call", profile.to_str().unwrap()],
+        &[&o.inbox],
+    );
+    assert_eq!(status, 1, "{json}");
+    for name in ["full-name.zip", "short-name.zip"] {
+        let codes = codes_of(&findings(&json), name).to_vec();
+        assert!(codes.contains(&"I001".to_string()), "{name}: {codes:?}");
+        assert!(
+            !codes.contains(&"I002".to_string()),
+            "one body, not two: {codes:?}"
+        );
+    }
+    assert!(!bundle.exists());
+}
+
+#[test]
+fn the_output_may_not_overwrite_a_selected_dossier() {
+    let o = office();
+    office_key(&o);
+    package(&o.work, &o.inbox, "thermal-screening-robot", "robot", |y| y);
+    let dossier = o.inbox.join("robot.zip");
+    let before = std::fs::read(&dossier).unwrap();
+    let out = common::shenbao()
+        .args(["recommend", "--office", "江苏省", "--key"])
+        .arg(o.work.join("office.key"))
+        .arg("-o")
+        .arg(&dossier)
+        .arg(&o.inbox)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("overwritten"));
+    assert_eq!(std::fs::read(&dossier).unwrap(), before);
+}
+
+#[test]
+fn an_untrusted_bundle_is_an_error_and_its_list_is_not_acted_on() {
+    let o = office();
+    office_key(&o);
+    package(&o.work, &o.inbox, "thermal-screening-robot", "robot", |y| y);
+    let (status, _, bundle) = recommend(&o, "江苏省", &[], &[&o.inbox]);
+    assert_eq!(status, 0);
+    let dossiers = o.inbox.to_str().unwrap();
+    // No key for the office: the bundle alone is reported, as an error.
+    let (status, json) = run_json(&["verify", "--dossiers", dossiers, bundle.to_str().unwrap()]);
+    assert_eq!(status, 1);
+    let found = findings(&json);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(codes_of(&found, "bundle.zip"), ["Z016"]);
+    // The office's key bound to another office's name: refused too.
+    let bound = format!("浙江省={}", o.work.join("office.pub").display());
+    let (status, json) = run_json(&[
+        "verify",
+        "--office-key",
+        &bound,
+        "--dossiers",
+        dossiers,
+        bundle.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 1);
+    assert_eq!(codes_of(&findings(&json), "bundle.zip"), ["Z016"]);
+    // Bound to its own name: accepted, with the dossier.
+    let bound = format!("江苏省={}", o.work.join("office.pub").display());
+    let (status, json) = run_json(&[
+        "verify",
+        "--office-key",
+        &bound,
+        "--dossiers",
+        dossiers,
+        bundle.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 0, "{json}");
+    assert_eq!(findings(&json).len(), 2);
+}
+
+#[test]
+fn among_files_of_one_name_the_signed_one_is_taken() {
+    let o = office();
+    office_key(&o);
+    package(&o.work, &o.inbox, "thermal-screening-robot", "robot", |y| y);
+    let (status, _, bundle) = recommend(&o, "江苏省", &[], &[&o.inbox]);
+    assert_eq!(status, 0);
+    // An older robot.zip, sorted first, in a subfolder of the search folder.
+    let old = o.inbox.join("a-old");
+    std::fs::create_dir(&old).unwrap();
+    package(&o.work, &old, "thermal-screening-robot", "robot", |y| {
+        y.replace("name: 周婧", "name: 周静")
+    });
+    let (status, json) = run_json(&[
+        "verify",
+        "--trusted-key",
+        o.work.join("office.pub").to_str().unwrap(),
+        "--dossiers",
+        o.inbox.to_str().unwrap(),
+        bundle.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 0, "{json}");
 }

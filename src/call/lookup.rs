@@ -222,6 +222,38 @@ impl CallProfile {
         }
     }
 
+    /// The name a recommending body is counted under: a central enterprise's
+    /// short name and the XPCC's aliases become the full name, so one body's
+    /// dossiers share one quota however they write it.
+    pub fn canonical_name(&self, name: &str) -> String {
+        let name = name.trim();
+        if let Some(e) = self
+            .central_enterprises
+            .list
+            .iter()
+            .find(|e| !e.short.is_empty() && e.short == name)
+        {
+            return e.name.clone();
+        }
+        if self.regions.xpcc.aliases.iter().any(|a| a == name) {
+            return self.regions.xpcc.name.clone();
+        }
+        name.to_string()
+    }
+
+    /// May a demonstration city's extra project travel through `office` (R4)?
+    /// A listed city goes through its own province unless it files directly;
+    /// for a city the profile does not list, the applicant's registration
+    /// (region code, USCC positions 3–8) must lie in the office's province.
+    pub fn routes_through(&self, city: &str, office: &str, applicant_region6: &str) -> bool {
+        match self.demonstration_city(city) {
+            Some(listed) => !self.files_directly(listed) && listed.province == office,
+            None => self.provincial(office).is_some_and(|p| {
+                !applicant_region6.is_empty() && applicant_region6.starts_with(p.code2.as_str())
+            }),
+        }
+    }
+
     /// Does a demonstration city file directly (a municipality or a 计划单列市)
     /// rather than through its province?
     pub fn files_directly(&self, city: &DemoCity) -> bool {

@@ -153,16 +153,29 @@ pub fn verify(args: &VerifyArgs, context: Context) -> i32 {
     let Some(profile) = load_profile(&args.profile, context) else {
         return EXIT_CANNOT_RUN;
     };
-    let (trusted, trusted_ids) = match keys::load_trusted(&args.trusted_key) {
+    let paths: Vec<PathBuf> = args
+        .trusted_key
+        .iter()
+        .chain(args.office_key.iter().map(|(_, path)| path))
+        .cloned()
+        .collect();
+    let (trusted, trusted_ids) = match keys::load_trusted(&paths) {
         Ok(trusted) => trusted,
         Err(err) => {
             eprintln!("shenbao: {err}");
             return EXIT_CANNOT_RUN;
         }
     };
+    let trusted_offices: Vec<Option<String>> = args
+        .trusted_key
+        .iter()
+        .map(|_| None)
+        .chain(args.office_key.iter().map(|(name, _)| Some(name.clone())))
+        .collect();
     let options = verifier::VerifyOptions {
         trusted: &trusted,
         trusted_ids: &trusted_ids,
+        trusted_offices: &trusted_offices,
         paper_code: args.paper_code.as_deref(),
         profile: &profile,
         as_of: args.as_of,
@@ -183,7 +196,9 @@ pub fn verify(args: &VerifyArgs, context: Context) -> i32 {
             diagnostics: verified.diagnostics,
         }];
         // A bundle: then every dossier it lists, and the checks across them.
-        if let Some(bundle) = &verified.bundle {
+        // (Only a bundle whose own bag verified: its list is then the office's.)
+        let bundle = verified.bundle.as_ref();
+        if let Some(bundle) = bundle.filter(|_| checked[0].errors() == 0) {
             let found =
                 crate::recommend::verify::check_bundle(file, bundle, &args.dossiers, &options);
             checked[0].diagnostics.extend(found.bundle);

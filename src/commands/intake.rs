@@ -101,6 +101,7 @@ impl Inputs {
         let options = VerifyOptions {
             trusted: &self.trusted,
             trusted_ids: &self.trusted_ids,
+            trusted_offices: &[],
             paper_code: None,
             profile,
             as_of,

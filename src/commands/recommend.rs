@@ -6,7 +6,7 @@ use super::{load_profile, write_stdout, Context, EXIT_CANNOT_RUN};
 use crate::cli::RecommendArgs;
 use crate::date::Date;
 use crate::diagnostic::{Lang, Severity};
-use crate::dossier::{keys, package::unsafe_name};
+use crate::dossier::keys;
 use crate::intake::{table, Arrival};
 use crate::recommend::{self, bundle, letter};
 use crate::report::FileResult;
@@ -18,15 +18,8 @@ pub fn run(args: &RecommendArgs, context: Context) -> i32 {
         return EXIT_CANNOT_RUN;
     };
     let office = args.office.trim();
-    if office.is_empty() || office.contains('/') || unsafe_name(office).is_some() {
-        eprintln!(
-            "shenbao: --office `{}`: {}",
-            office.escape_debug(),
-            context.t(
-                "需要推荐单位名称，不含 /、\\、% 或控制字符",
-                "needs the office's name, without /, \\, % or control characters"
-            )
-        );
+    if let Some(why) = recommend::unportable_name(office) {
+        eprintln!("shenbao: --office `{}`: {why}", office.escape_debug(),);
         return EXIT_CANNOT_RUN;
     }
     // The key first: a wrong password should stop the run before any work.
@@ -40,19 +33,41 @@ pub fn run(args: &RecommendArgs, context: Context) -> i32 {
     let Ok(inputs) = inputs(args.trusted_keys.as_deref(), &args.paths, context) else {
         return EXIT_CANNOT_RUN;
     };
-    // The bundle lists dossiers by file name: two of one name cannot both travel.
+    // The bundle lists dossiers by file name: each must survive the list and
+    // any file system, and two of one name cannot both travel.
+    let output_key = args.output.as_deref().and_then(|o| o.canonicalize().ok());
     let mut names = BTreeSet::new();
     for file in &inputs.files {
-        let name = file.file_name().unwrap_or_default().to_os_string();
-        if !names.insert(name) {
-            eprintln!(
-                "shenbao: {}: {}",
-                file.display(),
-                context.t(
-                    "所选材料包中有同名文件，请改名后再推荐",
-                    "another selected dossier has this file name; rename one"
-                )
-            );
+        let name = file
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let problem = if let Some(why) = recommend::unportable_name(&name) {
+            Some(why.to_string())
+        } else if !names.insert(name) {
+            Some(
+                context
+                    .t(
+                        "所选材料包中有同名文件，请改名后再推荐",
+                        "another selected dossier has this file name; rename one",
+                    )
+                    .to_string(),
+            )
+        } else if output_key.is_some() && file.canonicalize().ok() == output_key {
+            Some(
+                context
+                    .t(
+                        "-o 指向所选材料包本身，会覆盖它",
+                        "-o names this selected dossier: it would be overwritten",
+                    )
+                    .to_string(),
+            )
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            eprintln!("shenbao: {}: {problem}", file.display());
             return EXIT_CANNOT_RUN;
         }
     }
@@ -92,16 +107,22 @@ pub fn run(args: &RecommendArgs, context: Context) -> i32 {
         }
         return report.exit_status(write_stdout(&report.text));
     }
-    let issuer = args
-        .issuer
-        .clone()
-        .or_else(|| {
-            arrivals
-                .iter()
-                .filter(|a| a.recommender == office)
-                .find_map(|a| a.department.clone())
-        })
-        .unwrap_or_else(|| office.to_string());
+    // The issuer: as given, else the department the office's own dossiers
+    // agree on, else the office's name.
+    let departments: BTreeSet<&str> = arrivals
+        .iter()
+        .filter(|a| a.recommender == office && !recommend::is_extra(a))
+        .filter_map(|a| a.department.as_deref())
+        .collect();
+    let issuer = match (&args.issuer, departments.len()) {
+        (Some(issuer), _) => issuer.clone(),
+        (None, 1) => departments
+            .iter()
+            .next()
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        (None, _) => office.to_string(),
+    };
     match write_bundle(
         args,
         &arrivals,
@@ -161,7 +182,13 @@ fn write_bundle(
 ) -> Result<Written, String> {
     let key = keys::key_id(public.keynum());
     let list = recommend::forwarded_list(arrivals);
-    let code = crate::form::code::letter_code(office, &list, &key);
+    let code = crate::form::code::letter_code(&crate::form::code::LetterCodeInput {
+        office,
+        date: &date.to_string(),
+        reference: args.reference.as_deref().unwrap_or_default(),
+        list: &list,
+        signer: &key,
+    });
     let bundle_name = output
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -190,6 +217,7 @@ fn write_bundle(
             forwarded: &list,
             count: arrivals.len(),
             code: &code,
+            reference: args.reference.as_deref(),
         },
         secret,
         public,

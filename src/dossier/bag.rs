@@ -22,6 +22,8 @@ pub const TAG_FILES: [&str; 6] = [
 pub const KIND_FIELD: &str = "Shenbao-Kind";
 /// Its value in a recommendation bundle.
 pub const RECOMMENDATION: &str = "recommendation";
+/// bag-info field of a bundle: the letter's 文号.
+pub const REFERENCE_FIELD: &str = "Shenbao-Reference";
 /// A bundle's list of forwarded dossiers, under `data/`: `<sha256>  <file
 /// name>` lines, so `sha256sum -c` checks the dossiers beside it.
 pub const FORWARDED: &str = "dossiers-sha256.txt";

@@ -64,10 +64,27 @@ impl VerificationCode {
     }
 }
 
+/// What a recommendation letter's code is computed from.
+pub struct LetterCodeInput<'a> {
+    pub office: &'a str,
+    /// The letter's date, `YYYY-MM-DD`.
+    pub date: &'a str,
+    /// The 文号, empty when the letter has none.
+    pub reference: &'a str,
+    /// `dossiers-sha256.txt`, byte for byte.
+    pub list: &'a str,
+    /// The office's key id.
+    pub signer: &'a str,
+}
+
 /// The code printed on every page of the letter: it ties the sealed paper to
-/// the list of dossiers and the key that signed it (docs/dossier-format.md, "The recommendation bundle").
-pub fn letter_code(office: &str, list: &str, signer: &str) -> VerificationCode {
-    let text = format!("shenbao-letter-code-v1\noffice {office}\n{list}signer {signer}\n");
+/// its office, date, 文号, list of dossiers and the key that signed it
+/// (docs/dossier-format.md, "The recommendation bundle").
+pub fn letter_code(input: &LetterCodeInput) -> VerificationCode {
+    let text = format!(
+        "shenbao-letter-code-v1\noffice {}\ndate {}\nreference {}\n{}signer {}\n",
+        input.office, input.date, input.reference, input.list, input.signer
+    );
     VerificationCode {
         digest: Sha256::digest(text.as_bytes()).into(),
     }

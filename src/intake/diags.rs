@@ -83,10 +83,27 @@ pub const SAME_APPLICANT: Rule = Rule::new(
     "one project per applicant",
 );
 
+pub const UNKNOWN_CITY: Rule = Rule::new(
+    "I008",
+    "unlisted-demonstration-city",
+    Severity::Error,
+    "R3",
+    "intake",
+    [
+        "推荐单位不在信息消费示范城市名单中",
+        "the recommending body is not a listed demonstration city",
+        "只有信息消费示范城市可额外推荐不超过 2 个项目。推荐单位若不在名单中却按示范城市推荐，就会多占名额。shenbao 的名单可能不全：确为示范城市的，把它加入调用配置（--call）。",
+        "Only demonstration cities may recommend up to 2 extra projects. A body not on the list recommending as one would take slots it does not have. shenbao's list may be incomplete: add a real demonstration city to a call profile (--call).",
+    ],
+    "recommender:\n  kind: demonstration_city\n  name: 苏州市\n  via: 江苏省",
+    "recommender:\n  kind: province\n  name: 江苏省",
+);
+
 pub const RULES: &[Rule] = &[
     OVER_QUOTA,
     SAME_APPLICANT_TWO_ROUTES,
     SAME_PROJECT_TWICE,
     OTHER_OFFICE,
     SAME_APPLICANT,
+    UNKNOWN_CITY,
 ];

@@ -125,9 +125,11 @@ pub fn arrival(path: &Path, options: &VerifyOptions) -> Arrival {
         applicant: text("/applicant/name").unwrap_or_else(|| field("Source-Organization")),
         credit_code: text("/applicant/credit_code").unwrap_or_else(|| field("External-Identifier")),
         category: field("Shenbao-Category"),
-        recommender: text("/recommender/name").unwrap_or_else(|| field("Shenbao-Recommender")),
+        recommender: options.profile.canonical_name(
+            &text("/recommender/name").unwrap_or_else(|| field("Shenbao-Recommender")),
+        ),
         kind: text("/recommender/kind").and_then(|k| RecommenderKind::parse(&k)),
-        via: text("/recommender/via"),
+        via: text("/recommender/via").map(|v| options.profile.canonical_name(&v)),
         department: text("/recommender/department"),
         contact: [
             text("/applicant/contact/name"),
@@ -148,23 +150,57 @@ fn d(rule: &crate::diagnostic::Rule, zh: String, en: String) -> Diagnostic {
 
 /// The checks across dossiers; findings are added to the dossiers concerned.
 pub fn cross_check(arrivals: &mut [Arrival], profile: &CallProfile, office: Option<&str>) {
-    // Dossiers for another office.
+    // Dossiers for another office: each is for its recommending body, or, a
+    // demonstration city's extra project, for the province it goes through.
     if let Some(office) = office {
         for a in arrivals.iter_mut() {
-            let for_us = a.recommender == office || a.via.as_deref() == Some(office);
-            if !for_us && !a.recommender.is_empty() {
+            let region = a.credit_code.get(2..8).unwrap_or("");
+            let routed = a.kind == Some(RecommenderKind::DemonstrationCity)
+                && a.via.as_deref() == Some(office)
+                && profile.routes_through(&a.recommender, office, region);
+            if a.recommender != office && !routed && !a.recommender.is_empty() {
+                let via = match &a.via {
+                    Some(via) => format!("（经{via}）"),
+                    None => String::new(),
+                };
                 a.diagnostics.push(d(
                     &diags::OTHER_OFFICE,
-                    format!("此材料包由“{}”推荐，不是报给{office}的", a.recommender),
+                    format!("此材料包由“{}”{via}推荐，不是报给{office}的", a.recommender),
                     format!(
-                        "this dossier is recommended by `{}`, not addressed to {office}",
-                        a.recommender
+                        "this dossier is recommended by `{}`{}, not addressed to {office}",
+                        a.recommender,
+                        a.via
+                            .as_deref()
+                            .map(|v| format!(" via {v}"))
+                            .unwrap_or_default()
                     ),
                 ));
             }
         }
     }
-    // Quotas per recommending body, among the dossiers that verified.
+    // A demonstration city's extra quota only for a city the call lists: the
+    // profile's list may be incomplete, so say how to add one.
+    for a in arrivals.iter_mut() {
+        if a.kind == Some(RecommenderKind::DemonstrationCity)
+            && profile.demonstration_city(&a.recommender).is_none()
+        {
+            a.diagnostics.push(
+                d(
+                    &diags::UNKNOWN_CITY,
+                    format!("“{}”不在调用配置的信息消费示范城市名单中", a.recommender),
+                    format!(
+                        "`{}` is not on the call profile's list of demonstration cities",
+                        a.recommender
+                    ),
+                )
+                .help(Text::new(
+                    "若确为信息消费示范城市，把它加入配置：shenbao call show --raw > call.yaml，编辑后用 --call call.yaml",
+                    "if it is one, add it to a profile: shenbao call show --raw > call.yaml, edit, then --call call.yaml",
+                )),
+            );
+        }
+    }
+    // Quotas per recommending body (all dossiers count: an office must choose).
     let mut by_body: BTreeMap<(String, Option<&'static str>), Vec<usize>> = BTreeMap::new();
     for (i, a) in arrivals.iter().enumerate() {
         let (name, kind) = a.quota_holder();

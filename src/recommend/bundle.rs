@@ -5,7 +5,7 @@
 
 use crate::call::CallProfile;
 use crate::date::Date;
-use crate::dossier::bag::{self, FORWARDED, KIND_FIELD, RECOMMENDATION};
+use crate::dossier::bag::{self, FORWARDED, KIND_FIELD, RECOMMENDATION, REFERENCE_FIELD};
 use crate::dossier::keys::key_id;
 use crate::dossier::package::{finish_bag, options};
 use crate::form::code::VerificationCode;
@@ -30,6 +30,8 @@ pub struct Contents<'a> {
     pub forwarded: &'a str,
     pub count: usize,
     pub code: &'a VerificationCode,
+    /// The letter's 文号, if it has one.
+    pub reference: Option<&'a str>,
 }
 
 /// The bundle's bytes, signed with the office's key.
@@ -58,7 +60,7 @@ pub fn write(
         digests.push((format!("data/{name}"), Sha256::digest(bytes).into()));
         total += bytes.len() as u64;
     }
-    let info = bag::bag_info(&[
+    let mut fields = vec![
         ("Source-Organization", contents.office.to_string()),
         (
             "External-Description",
@@ -75,7 +77,11 @@ pub fn write(
         ("Shenbao-Dossiers", contents.count.to_string()),
         ("Shenbao-Letter-Code", contents.code.short()),
         ("Shenbao-Signer", key.clone()),
-    ]);
+    ];
+    if let Some(reference) = contents.reference {
+        fields.push((REFERENCE_FIELD, reference.to_string()));
+    }
+    let info = bag::bag_info(&fields);
     let trusted = format!(
         "shenbao recommendation {id} dossiers {} code {} signer {key}",
         contents.count,

@@ -2,7 +2,7 @@
 //! 信息技术发展司 with the seal box and date, then the attached list of the
 //! projects (附表). Every page carries the letter's code.
 
-use super::channel;
+use super::{channel, is_extra};
 use crate::call::CallProfile;
 use crate::date::Date;
 use crate::form::code::VerificationCode;
@@ -53,17 +53,9 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>, String> {
     let y = c.y() + body;
     c.text_at(LEFT, y, body, Weight::Regular, ADDRESSEE);
     c.space(body * 1.5);
-    let own = letter
-        .arrivals
-        .iter()
-        .filter(|a| a.recommender == letter.office)
-        .count();
+    let own = letter.arrivals.iter().filter(|a| !is_extra(a)).count();
     let mut extra: Vec<(String, usize)> = Vec::new();
-    for a in letter
-        .arrivals
-        .iter()
-        .filter(|a| a.recommender != letter.office)
-    {
+    for a in letter.arrivals.iter().filter(|a| is_extra(a)) {
         match extra.iter_mut().find(|(city, _)| *city == a.recommender) {
             Some((_, n)) => *n += 1,
             None => extra.push((a.recommender.clone(), 1)),
@@ -167,7 +159,7 @@ fn project_list(c: &mut Composer, letter: &Letter, year: &str) {
             a.applicant.clone(),
             a.credit_code.clone(),
             a.category.clone(),
-            channel(a, letter.office),
+            channel(a),
             a.contact.clone(),
         ];
         let mut cells: Vec<Cell> = fields

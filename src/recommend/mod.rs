@@ -15,35 +15,50 @@ use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Text};
 use crate::intake::{self, Arrival};
 
-/// Findings about the office and its letter, not about one dossier.
-pub fn check_office(office: &str, profile: &CallProfile, letter_date: Date) -> Vec<Diagnostic> {
+/// Findings about the office and its letter, not about one dossier. The
+/// office must be a body that forwards to MIIT itself (R4): a province-level
+/// region, a 计划单列市, the XPCC, a central enterprise, or a demonstration city
+/// that is a municipality or 计划单列市.
+pub fn check_office(
+    office: &str,
+    profile: &CallProfile,
+    letter_date: Date,
+    arrivals: &[Arrival],
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    if let Some(city) = profile.demonstration_city(office) {
-        // A city that is also a provincial body or a 计划单列市 files directly.
-        let direct_body = profile
-            .kind_of_name(office)
-            .is_some_and(|kind| kind != RecommenderKind::DemonstrationCity);
-        if !profile.files_directly(city) && !direct_body {
-            out.push(
-                Diagnostic::new(
-                    diags::OFFICE_CANNOT_FORWARD.code,
-                    Text::new(
-                        format!("{office}的额外推荐项目须经{}统一上报", city.province),
-                        format!(
-                            "{office}'s extra projects are forwarded by {}, not directly",
-                            city.province
-                        ),
-                    ),
-                )
-                .help(Text::new(
-                    format!("把材料包交给{}，由其在推荐材料包中一并上报", city.province),
-                    format!(
-                        "hand the dossiers to {}, which forwards them in its bundle",
-                        city.province
-                    ),
-                )),
-            );
+    let cannot = |zh: String, en: String, help: Text| {
+        Diagnostic::new(diags::OFFICE_CANNOT_FORWARD.code, Text::new(zh, en)).help(help)
+    };
+    match profile.kind_of_name(office) {
+        Some(RecommenderKind::DemonstrationCity) => {
+            let province = profile
+                .demonstration_city(office)
+                .map(|c| c.province.clone())
+                .unwrap_or_default();
+            out.push(cannot(
+                format!("{office}的额外推荐项目须经{province}统一上报"),
+                format!("{office}'s extra projects are forwarded by {province}, not directly"),
+                Text::new(
+                    format!("把材料包交给{province}，由其在推荐材料包中一并上报"),
+                    format!("hand the dossiers to {province}, which forwards them in its bundle"),
+                ),
+            ));
         }
+        Some(_) => {}
+        // An enterprise the incomplete list lacks, named so by its dossiers.
+        None if profile.knows_recommender(RecommenderKind::CentralEnterprise, office).is_none()
+            && !arrivals.is_empty()
+            && arrivals.iter().all(|a| {
+                a.recommender == office && a.kind == Some(RecommenderKind::CentralEnterprise)
+            }) => {}
+        None => out.push(cannot(
+            format!("“{office}”不是可直接向工业和信息化部推荐的单位"),
+            format!("`{office}` is not a body that recommends directly to MIIT"),
+            Text::new(
+                "--office 写省级地区、计划单列市、新疆生产建设兵团或中央企业的全称，与申报文件中的 recommender.name 一致",
+                "give --office the full name of a province-level region, 计划单列市, the XPCC or a central enterprise, as the declarations' recommender.name writes it",
+            ),
+        )),
     }
     let (deadline, _) = profile.deadline();
     if letter_date > deadline {
@@ -73,15 +88,15 @@ pub fn check_selection(
     letter_date: Date,
 ) -> Vec<Diagnostic> {
     intake::cross_check(arrivals, profile, Some(office));
-    check_office(office, profile, letter_date)
+    check_office(office, profile, letter_date, arrivals)
 }
 
 /// The letter's order: the office's own projects first, then each
 /// demonstration city's extra ones; by category and name within.
 pub fn rank(arrivals: &mut [Arrival], office: &str) {
     arrivals.sort_by(|a, b| {
-        (a.recommender != office)
-            .cmp(&(b.recommender != office))
+        (is_extra(a) || a.recommender != office)
+            .cmp(&(is_extra(b) || b.recommender != office))
             .then_with(|| a.recommender.cmp(&b.recommender))
             .then_with(|| a.category.cmp(&b.category))
             .then_with(|| a.project.cmp(&b.project))
@@ -95,6 +110,30 @@ pub fn file_name(arrival: &Arrival) -> String {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+/// Why a name (the office's, a dossier's file) cannot go into a bundle, which
+/// carries it in file and folder names and in a line-based list; `None` if it can.
+pub fn unportable_name(name: &str) -> Option<&'static str> {
+    const RESERVED: [&str; 4] = ["CON", "PRN", "AUX", "NUL"];
+    let stem = name.split('.').next().unwrap_or("").to_ascii_uppercase();
+    let device = RESERVED.contains(&stem.as_str())
+        || ((stem.starts_with("COM") || stem.starts_with("LPT"))
+            && stem.len() == 4
+            && stem.as_bytes()[3].is_ascii_digit());
+    if name.is_empty() {
+        Some("empty name")
+    } else if name.chars().any(char::is_control) {
+        Some("control character or line break in the name")
+    } else if name.contains(['/', '\\', ':', '*', '?', '"', '<', '>', '|', '%']) {
+        Some("one of / \\ : * ? \" < > | % in the name")
+    } else if name != name.trim() || name.ends_with('.') {
+        Some("leading or trailing space, or trailing dot, in the name")
+    } else if device {
+        Some("a Windows device name (CON, PRN, AUX, NUL, COM1…, LPT1…)")
+    } else {
+        None
+    }
 }
 
 /// `<sha256>  <file name>` per forwarded dossier, in the letter's order: what
@@ -114,27 +153,33 @@ pub fn bundle_id(office: &str, date: Date) -> String {
     )
 }
 
-/// Who forwards a dossier, as the letter says it: this office, or a
-/// demonstration city through it.
-pub fn channel(arrival: &Arrival, office: &str) -> String {
-    if arrival.recommender == office {
-        "本单位推荐".to_string()
-    } else {
+/// Is this dossier a demonstration city's extra project (its own quota)?
+pub fn is_extra(arrival: &Arrival) -> bool {
+    arrival.kind == Some(RecommenderKind::DemonstrationCity)
+}
+
+/// Who forwards a dossier, as the letter says it: this office on its own
+/// quota, or a demonstration city's extra project (through this office, or
+/// the office's own when it is such a city itself).
+pub fn channel(arrival: &Arrival) -> String {
+    if is_extra(arrival) {
         format!("{}额外推荐", arrival.recommender)
+    } else {
+        "本单位推荐".to_string()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::form::code::letter_code;
+    use crate::form::code::{letter_code, LetterCodeInput};
 
     #[test]
     fn a_demonstration_city_outside_the_direct_ones_cannot_forward() {
         let profile = CallProfile::embedded();
         let in_time = Date::parse("2021-03-30").unwrap();
         let codes = |office: &str, date: Date| -> Vec<&'static str> {
-            check_office(office, profile, date)
+            check_office(office, profile, date, &[])
                 .iter()
                 .map(|d| d.code)
                 .collect()
@@ -150,11 +195,54 @@ mod tests {
     }
 
     #[test]
-    fn the_letter_code_depends_on_list_office_and_signer() {
-        let a = letter_code("江苏省", "ab  x.zip\n", "K1").short();
-        assert_ne!(a, letter_code("江苏省", "ab  y.zip\n", "K1").short());
-        assert_ne!(a, letter_code("浙江省", "ab  x.zip\n", "K1").short());
-        assert_ne!(a, letter_code("江苏省", "ab  x.zip\n", "K2").short());
-        assert_eq!(a, letter_code("江苏省", "ab  x.zip\n", "K1").short());
+    fn names_that_cannot_travel_are_refused() {
+        assert_eq!(unportable_name("江苏省"), None);
+        assert_eq!(
+            unportable_name("shenbao-913201153021847731-20210319.zip"),
+            None
+        );
+        for bad in [
+            "a\nb.zip", " a.zip", "a.zip ", "a:b.zip", "con.zip", "COM3", "x.", "a/b", "",
+        ] {
+            assert!(unportable_name(bad).is_some(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_letter_code_depends_on_everything_the_letter_states() {
+        let base = LetterCodeInput {
+            office: "江苏省",
+            date: "2021-03-30",
+            reference: "苏工信函〔2021〕15号",
+            list: "ab  x.zip\n",
+            signer: "K1",
+        };
+        let code = |i: &LetterCodeInput| letter_code(i).short();
+        let a = code(&base);
+        assert_eq!(a, code(&LetterCodeInput { ..base }));
+        for changed in [
+            LetterCodeInput {
+                office: "浙江省",
+                ..base
+            },
+            LetterCodeInput {
+                date: "2021-03-31",
+                ..base
+            },
+            LetterCodeInput {
+                reference: "",
+                ..base
+            },
+            LetterCodeInput {
+                list: "ab  y.zip\n",
+                ..base
+            },
+            LetterCodeInput {
+                signer: "K2",
+                ..base
+            },
+        ] {
+            assert_ne!(a, code(&changed));
+        }
     }
 }

@@ -26,16 +26,20 @@ pub fn check_bundle(
     search: &[PathBuf],
     options: &VerifyOptions,
 ) -> Checked {
-    let folders = if search.is_empty() {
-        vec![bundle_path
+    // The bundle's own folder (not below it), or the folders given (searched
+    // recursively); symbolic links are not followed out of them.
+    let (folders, depth) = if search.is_empty() {
+        let own = bundle_path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)]
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        (vec![own], 1)
     } else {
-        search.to_vec()
+        (search.to_vec(), usize::MAX)
     };
-    let candidates: Vec<PathBuf> = intake::collect(&folders)
-        .into_iter()
+    let candidates: Vec<PathBuf> = folders
+        .iter()
+        .flat_map(|folder| zips_in(folder, depth))
         .filter(|p| !same_file(p, bundle_path))
         .collect();
     let mut by_name: HashMap<String, Vec<&PathBuf>> = HashMap::new();
@@ -47,13 +51,18 @@ pub fn check_bundle(
                 .push(path);
         }
     }
-    // By name first; a renamed dossier is found by its digest, hashing only
-    // the files no listed name claimed.
+    // By name; among several of one name, the one with the signed digest. A
+    // renamed dossier is found by its digest, hashing only unclaimed files.
     let mut found: Vec<(PathBuf, String)> = Vec::new();
     let mut missing: Vec<&(String, String)> = Vec::new();
     for listed in &bundle.dossiers {
-        match by_name.get(&listed.0) {
-            Some(paths) => found.push(((*paths[0]).clone(), listed.1.clone())),
+        match by_name.get(&listed.0).map(Vec::as_slice) {
+            Some([only]) => found.push(((*only).clone(), listed.1.clone())),
+            Some(several) => {
+                let matching = several.iter().find(|p| digest_of(p) == listed.1);
+                let chosen = matching.unwrap_or(&several[0]);
+                found.push(((*chosen).clone(), listed.1.clone()));
+            }
             None => missing.push(listed),
         }
     }
@@ -63,11 +72,7 @@ pub fn check_bundle(
         let by_digest: BTreeMap<String, PathBuf> = candidates
             .par_iter()
             .filter(|p| !claimed.contains(p))
-            .filter_map(|p| {
-                crate::rules::attachments::files::sha256_of(p)
-                    .ok()
-                    .map(|d| (crate::form::code::hex(&d), p.clone()))
-            })
+            .map(|p| (digest_of(p), p.clone()))
             .collect();
         for (name, digest) in missing {
             match by_digest.get(digest) {
@@ -93,6 +98,7 @@ pub fn check_bundle(
     let inner = VerifyOptions {
         trusted: &[],
         trusted_ids: &[],
+        trusted_offices: &[],
         paper_code: None,
         profile: options.profile,
         as_of: options.as_of,
@@ -119,6 +125,7 @@ pub fn check_bundle(
             arrival
         })
         .collect();
+    // The date was checked with the bag: a bundle without one has no list.
     if let Some(date) = bundle.date {
         out.extend(check_selection(
             &mut dossiers,
@@ -132,6 +139,30 @@ pub fn check_bundle(
         bundle: out,
         dossiers,
     }
+}
+
+/// Every `.zip` file in `folder`, down to `depth` levels, links not followed.
+fn zips_in(folder: &Path, depth: usize) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(folder)
+        .max_depth(depth)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("zip"))
+        })
+        .map(walkdir::DirEntry::into_path)
+        .collect()
+}
+
+/// A file's SHA-256 in hex (empty when it cannot be read).
+fn digest_of(path: &Path) -> String {
+    crate::rules::attachments::files::sha256_of(path)
+        .map(|d| crate::form::code::hex(&d))
+        .unwrap_or_default()
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

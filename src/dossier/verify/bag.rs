@@ -5,8 +5,8 @@
 use super::{d, declaration, read_entry, Bundle, Entry, VerifyOptions, MAX_TAG_BYTES};
 use crate::diagnostic::{Diagnostic, Text};
 use crate::dossier::bag::{
-    self, BAGIT, BAG_INFO, FORWARDED, KIND_FIELD, MANIFEST, RECOMMENDATION, SIGNATURE, SIGNER_KEY,
-    TAG_FILES, TAG_MANIFEST,
+    self, BAGIT, BAG_INFO, FORWARDED, KIND_FIELD, MANIFEST, RECOMMENDATION, REFERENCE_FIELD,
+    SIGNATURE, SIGNER_KEY, TAG_FILES, TAG_MANIFEST,
 };
 use crate::dossier::{diags, keys};
 use crate::form::code::{hex, normalise};
@@ -205,19 +205,24 @@ pub(super) fn check_bag<R: Read + std::io::Seek>(
         }
     }
     if is_bundle {
+        let office = field("Source-Organization").unwrap_or_default();
+        bundle_trust(&office, signer_id.as_deref(), options, out);
         let bundle = forwarded(
             forwarded_text.as_deref(),
-            field("Source-Organization").unwrap_or_default(),
+            office,
             field("Bagging-Date").and_then(|d| crate::date::Date::parse(&d)),
+            field("Shenbao-Dossiers").and_then(|n| n.parse().ok()),
             signer_id,
             out,
         );
         if let (Some(paper), Some(list)) = (options.paper_code, &forwarded_text) {
-            let code = crate::form::code::letter_code(
-                &bundle.office,
-                &String::from_utf8_lossy(list),
-                bundle.signer.as_deref().unwrap_or_default(),
-            );
+            let code = crate::form::code::letter_code(&crate::form::code::LetterCodeInput {
+                office: &bundle.office,
+                date: &field("Bagging-Date").unwrap_or_default(),
+                reference: &field(REFERENCE_FIELD).unwrap_or_default(),
+                list: &String::from_utf8_lossy(list),
+                signer: bundle.signer.as_deref().unwrap_or_default(),
+            });
             if normalise(paper) != normalise(&code.short()) {
                 out.push(d(
                     &diags::PAPER_CODE,
@@ -246,39 +251,108 @@ pub(super) fn check_bag<R: Read + std::io::Seek>(
     None
 }
 
-/// A bundle's claims: its office and the dossiers it lists.
+/// A bundle speaks for an office: it must be signed by a trusted key (a
+/// warning for a dossier, an error here), and a key given for one office
+/// cannot sign for another.
+fn bundle_trust(
+    office: &str,
+    signer: Option<&str>,
+    options: &VerifyOptions,
+    out: &mut Vec<Diagnostic>,
+) {
+    for problem in out
+        .iter_mut()
+        .filter(|p| p.code == diags::UNTRUSTED_KEY.code)
+    {
+        problem.severity = crate::diagnostic::Severity::Error;
+        problem.help = Some(Text::new(
+            "向推荐单位索取公钥，用 --office-key 推荐单位=公钥文件 指定",
+            "get the office's public key and pass it with --office-key OFFICE=KEY.pub",
+        ));
+    }
+    let bound = signer.and_then(|id| {
+        let i = options.trusted_ids.iter().position(|t| t == id)?;
+        options.trusted_offices.get(i)?.as_ref()
+    });
+    if let Some(owner) = bound.filter(|owner| owner.as_str() != office) {
+        out.push(
+            d(
+                &diags::UNTRUSTED_KEY,
+                format!("签名密钥属于{owner}，推荐材料包却自称来自{office}"),
+                format!(
+                    "the signing key is {owner}'s, but the bundle claims to come from {office}"
+                ),
+            )
+            .severity(crate::diagnostic::Severity::Error),
+        );
+    }
+}
+
+/// More dossiers than any office may forward (R3 allows 10 plus 2 per
+/// demonstration city): a list longer than this is not a recommendation.
+const MAX_FORWARDED: usize = 200;
+
+/// A bundle's claims: its office, date and the dossiers it lists. A list that
+/// is malformed, repeats itself or disagrees with the signed count is refused.
 fn forwarded(
     list: Option<&[u8]>,
     office: String,
     date: Option<crate::date::Date>,
+    count: Option<usize>,
     signer: Option<String>,
     out: &mut Vec<Diagnostic>,
 ) -> Bundle {
-    let dossiers = match list.map(|bytes| bag::parse_manifest(&String::from_utf8_lossy(bytes))) {
+    let mut bad = |zh: String, en: String| out.push(d(&diags::NOT_A_BAG, zh, en));
+    let mut dossiers = match list.map(|bytes| bag::parse_manifest(&String::from_utf8_lossy(bytes)))
+    {
         Some(Ok(dossiers)) => dossiers,
         Some(Err(line)) => {
-            out.push(d(
-                &diags::NOT_A_BAG,
+            bad(
                 format!("{FORWARDED} 第 {line} 行格式不对"),
                 format!("{FORWARDED} line {line} is malformed"),
-            ));
+            );
             Vec::new()
         }
         None => {
-            out.push(
-                d(
-                    &diags::NOT_A_BAG,
-                    format!("推荐材料包中没有所推荐项目的清单 data/{FORWARDED}"),
-                    format!("the bundle has no list of forwarded dossiers (data/{FORWARDED})"),
-                )
-                .help(Text::new(
-                    "用 shenbao recommend 重新生成推荐材料包",
-                    "write the bundle again with shenbao recommend",
-                )),
+            bad(
+                format!("推荐材料包中没有所推荐项目的清单 data/{FORWARDED}"),
+                format!("the bundle has no list of forwarded dossiers (data/{FORWARDED})"),
             );
             Vec::new()
         }
     };
+    let names: HashSet<&str> = dossiers.iter().map(|(n, _)| n.as_str()).collect();
+    let digests: HashSet<&str> = dossiers.iter().map(|(_, h)| h.as_str()).collect();
+    if names.len() != dossiers.len() || digests.len() != dossiers.len() {
+        bad(
+            format!("{FORWARDED} 重复列出了同一个材料包"),
+            format!("{FORWARDED} lists the same dossier more than once"),
+        );
+    }
+    if count != Some(dossiers.len()) || dossiers.len() > MAX_FORWARDED {
+        bad(
+            format!(
+                "{FORWARDED} 列出 {} 个材料包，bag-info.txt 的 Shenbao-Dossiers 为 {}",
+                dossiers.len(),
+                count.map_or("（缺）".to_string(), |n| n.to_string())
+            ),
+            format!(
+                "{FORWARDED} lists {} dossiers; bag-info.txt's Shenbao-Dossiers says {}",
+                dossiers.len(),
+                count.map_or("nothing".to_string(), |n| n.to_string())
+            ),
+        );
+    }
+    if date.is_none() {
+        bad(
+            "推荐材料包的 bag-info.txt 没有有效的 Bagging-Date（推荐意见函日期）".into(),
+            "the bundle's bag-info.txt has no valid Bagging-Date (the letter's date)".into(),
+        );
+    }
+    // A list that failed any of these is not acted on.
+    if out.iter().any(Diagnostic::is_error) {
+        dossiers.clear();
+    }
     Bundle {
         office,
         signer,
@@ -365,4 +439,35 @@ pub(super) fn check_signature(
         );
     }
     embedded_id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(list: &str, count: Option<usize>, date: Option<&str>) -> (Vec<&'static str>, usize) {
+        let mut out = Vec::new();
+        let bundle = forwarded(
+            Some(list.as_bytes()),
+            "江苏省".into(),
+            date.and_then(crate::date::Date::parse),
+            count,
+            None,
+            &mut out,
+        );
+        (out.iter().map(|d| d.code).collect(), bundle.dossiers.len())
+    }
+
+    #[test]
+    fn a_list_that_repeats_or_miscounts_is_not_acted_on() {
+        let a = format!("{}  a.zip\n", "a".repeat(64));
+        let b = format!("{}  b.zip\n", "b".repeat(64));
+        let date = Some("2021-03-30");
+        assert_eq!(codes(&format!("{a}{b}"), Some(2), date), (vec![], 2));
+        let twice = format!("{a}{a}");
+        assert_eq!(codes(&twice, Some(2), date), (vec!["Z011"], 0));
+        assert_eq!(codes(&format!("{a}{b}"), Some(3), date), (vec!["Z011"], 0));
+        assert_eq!(codes(&format!("{a}{b}"), Some(2), None), (vec!["Z011"], 0));
+        assert_eq!(codes("not a list\n", Some(1), date).1, 0);
+    }
 }

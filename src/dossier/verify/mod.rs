@@ -26,6 +26,9 @@ const RATIO_FLOOR: u64 = 8 * 1024 * 1024;
 pub struct VerifyOptions<'a> {
     pub trusted: &'a [minisign_verify::PublicKey],
     pub trusted_ids: &'a [String],
+    /// For each trusted key, the office it speaks for when it was given as
+    /// `--office-key NAME=PUB` (a bundle it signs must be that office's).
+    pub trusted_offices: &'a [Option<String>],
     pub paper_code: Option<&'a str>,
     pub profile: &'a CallProfile,
     pub as_of: Option<Date>,
