@@ -41,17 +41,23 @@ fn d(rule: &crate::diagnostic::Rule, zh: String, en: String) -> Diagnostic {
 
 /// Every problem with the dossier at `path`.
 pub fn verify(path: &Path, options: &VerifyOptions) -> Vec<Diagnostic> {
+    match std::fs::File::open(path) {
+        Ok(file) => verify_reader(file, options),
+        Err(err) => vec![crate::declaration::file_error(
+            &path.display().to_string(),
+            &err,
+        )],
+    }
+}
+
+/// Every problem with the dossier that `reader` reads (intake passes one that
+/// also hashes the file as it goes).
+pub fn verify_reader<R: Read + std::io::Seek>(
+    reader: R,
+    options: &VerifyOptions,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(err) => {
-            return vec![crate::declaration::file_error(
-                &path.display().to_string(),
-                &err,
-            )]
-        }
-    };
-    let mut archive = match zip::ZipArchive::new(file) {
+    let mut archive = match zip::ZipArchive::new(reader) {
         Ok(archive) => archive,
         Err(err) => {
             return vec![d(
