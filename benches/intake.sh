@@ -53,7 +53,7 @@ if ! grep -qs "^n=$N mib=$MIB\(\.0\)\? keys=8 seed=$SEED\$" "$SET/.gen-complete"
 else
     say "dossiers present: $SET"
 fi
-bytes=$(find "$SET/dossiers" -name '*.zip' -printf '%s\n' | awk '{s += $1} END {printf "%d", s}')
+bytes=$(find "$SET/dossiers" -name '*.zip' -printf '%s\n' | awk '{s += $1} END {printf "%.0f", s}')
 echo "$N dossiers, $bytes bytes ($(awk -v b="$bytes" 'BEGIN {printf "%.2f", b / 2^30}') GiB), $CORES cores" >&2
 
 say "reading the dossiers once (page cache)"
