@@ -1023,7 +1023,10 @@ class Gen:
         doc["submission"] = {"date": iso(submission),
                              "channel": rng.choice(["ems", "confidential_exchange"]),
                              "registration_id": self.registration(submission)}
-        doc["commitments"] = self.commitments(rep, signed)
+        # The legal representative as rewritten: a substitution made after the
+        # name's own (a trade name inside it) can change it, and the signatory
+        # must stay the same person.
+        doc["commitments"] = self.commitments(a["legal_representative"], signed)
         fill = {"city": city.rstrip("市") if city else district, "company": company}
         self.vary_lists(p, rng)
         plan = self.size_plan()

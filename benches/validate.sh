@@ -42,16 +42,7 @@ AJV=$ROOT/benches/node_modules/.bin/ajv
 # that of valid, warning-free declarations.
 export SHENBAO_AS_OF=${SHENBAO_AS_OF:-2021-03-31}
 
-say() { printf '\n== %s\n' "$*" >&2; }
-
-need_apt() { # command package
-    command -v "$1" >/dev/null 2>&1 && return 0
-    say "installing $2 (apt-get)"
-    local sudo=
-    [ "$(id -u)" -eq 0 ] || sudo=sudo
-    $sudo apt-get -o DPkg::Lock::Timeout=300 update -qq
-    $sudo apt-get -o DPkg::Lock::Timeout=300 install -y -qq "$2" >/dev/null
-}
+source "$ROOT/benches/common.sh"
 
 need_apt hyperfine hyperfine
 [ -x /usr/bin/time ] || need_apt /usr/bin/time time

@@ -80,6 +80,25 @@ fn an_office_sees_misaddressed_duplicate_and_two_route_dossiers() {
     assert!(lines[1..]
         .iter()
         .any(|l| l.contains("913302120786215363") && l.contains("宁波市") && l.contains("I004")));
+    // the digest column is the SHA-256 of each ZIP file as it arrived
+    use sha2::Digest;
+    let mut listed: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.rsplit(',').next().unwrap())
+        .collect();
+    let mut actual: Vec<String> = std::fs::read_dir(&o.inbox)
+        .unwrap()
+        .map(|e| {
+            let bytes = std::fs::read(e.unwrap().path()).unwrap();
+            sha2::Sha256::digest(&bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect()
+        })
+        .collect();
+    listed.sort_unstable();
+    actual.sort_unstable();
+    assert_eq!(listed, actual);
 
     let out = std::process::Command::new("pdftotext")
         .arg(&pdf)

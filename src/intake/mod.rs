@@ -4,15 +4,17 @@
 //! meant for another office — and produce the 汇总表 (summary table).
 
 pub mod diags;
+pub mod digest;
 pub mod table;
 
 use crate::call::{CallProfile, RecommenderKind};
 use crate::diagnostic::{Diagnostic, Text};
-use crate::dossier::verify::{verify, VerifyOptions};
+use crate::dossier::verify::{verify, verify_reader, VerifyOptions};
 use crate::form::code::hex;
+use digest::HashingReader;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::io::Read;
+use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 
 /// One dossier as the office sees it.
@@ -72,35 +74,44 @@ pub fn collect(paths: &[PathBuf]) -> Vec<PathBuf> {
     found
 }
 
-fn file_digest(path: &Path) -> String {
-    crate::rules::attachments::files::sha256_of(path)
-        .map(|d| hex(&d))
-        .unwrap_or_default()
+/// Read two members of a dossier (bag-info.txt, the declaration), capped,
+/// from one opening of the archive.
+fn members<R: Read + Seek>(reader: R, suffixes: [&str; 2]) -> [Option<Vec<u8>>; 2] {
+    let Ok(mut archive) = zip::ZipArchive::new(reader) else {
+        return [None, None];
+    };
+    suffixes.map(|suffix| {
+        let name = archive
+            .file_names()
+            .filter_map(Result::ok)
+            .find(|n| n.ends_with(suffix) && n.matches('/').count() == suffix.matches('/').count())?
+            .to_string();
+        let mut bytes = Vec::new();
+        archive
+            .by_name(&name)
+            .ok()?
+            .take(crate::declaration::MAX_FILE_BYTES)
+            .read_to_end(&mut bytes)
+            .ok()?;
+        Some(bytes)
+    })
 }
 
-/// Read one member of a dossier (bag-info.txt, the declaration), capped.
-fn member(path: &Path, suffix: &str) -> Option<Vec<u8>> {
-    let file = std::fs::File::open(path).ok()?;
-    let mut archive = zip::ZipArchive::new(file).ok()?;
-    let name = archive
-        .file_names()
-        .filter_map(Result::ok)
-        .find(|n| n.ends_with(suffix) && n.matches('/').count() == suffix.matches('/').count())?
-        .to_string();
-    let mut bytes = Vec::new();
-    archive
-        .by_name(&name)
-        .ok()?
-        .take(crate::declaration::MAX_FILE_BYTES)
-        .read_to_end(&mut bytes)
-        .ok()?;
-    Some(bytes)
-}
-
-/// Verify a dossier and read what the summary table shows.
+/// Verify a dossier and read what the summary table shows. The file is read
+/// once: its SHA-256 comes from the reads that verifying it makes.
 pub fn arrival(path: &Path, options: &VerifyOptions) -> Arrival {
-    let diagnostics = verify(path, options);
-    let info = member(path, "/bag-info.txt")
+    let (diagnostics, [info, declaration], digest) = match std::fs::File::open(path) {
+        Ok(file) => {
+            let mut reader = HashingReader::new(file);
+            let diagnostics = verify_reader(&mut reader, options);
+            let found = members(&mut reader, ["/bag-info.txt", "/data/shenbao.yaml"]);
+            let digest = reader.finish().map(|d| hex(&d)).unwrap_or_default();
+            (diagnostics, found, digest)
+        }
+        // verify says why it cannot be opened
+        Err(_) => (verify(path, options), [None, None], String::new()),
+    };
+    let info = info
         .map(|b| crate::dossier::bag::parse_bag_info(&String::from_utf8_lossy(&b)))
         .unwrap_or_default();
     let field = |key: &str| {
@@ -109,7 +120,7 @@ pub fn arrival(path: &Path, options: &VerifyOptions) -> Arrival {
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
     };
-    let declaration: Option<Value> = member(path, "/data/shenbao.yaml")
+    let declaration: Option<Value> = declaration
         .and_then(|b| crate::declaration::yaml::parse(&String::from_utf8_lossy(&b)).ok())
         .map(|(v, _)| v);
     let text = |pointer: &str| {
@@ -120,7 +131,7 @@ pub fn arrival(path: &Path, options: &VerifyOptions) -> Arrival {
             .map(str::to_string)
     };
     Arrival {
-        digest: file_digest(path),
+        digest,
         project: text("/project/name").unwrap_or_else(|| field("External-Description")),
         applicant: text("/applicant/name").unwrap_or_else(|| field("Source-Organization")),
         credit_code: text("/applicant/credit_code").unwrap_or_else(|| field("External-Identifier")),

@@ -62,7 +62,22 @@ pub struct Bundle {
 /// Every problem with the dossier at `path`. A recommendation bundle given
 /// where a dossier is expected is itself a problem.
 pub fn verify(path: &Path, options: &VerifyOptions) -> Vec<Diagnostic> {
-    let verified = verify_file(path, options);
+    match std::fs::File::open(path) {
+        Ok(file) => verify_reader(file, options),
+        Err(err) => vec![crate::declaration::file_error(
+            &path.display().to_string(),
+            &err,
+        )],
+    }
+}
+
+/// Like [`verify`], for the dossier that `reader` reads (intake passes one
+/// that also hashes the file as it goes).
+pub fn verify_reader<R: Read + std::io::Seek>(
+    reader: R,
+    options: &VerifyOptions,
+) -> Vec<Diagnostic> {
+    let verified = verify_any(reader, options);
     let mut diagnostics = verified.diagnostics;
     if verified.bundle.is_some() {
         diagnostics.push(
@@ -84,30 +99,33 @@ pub fn verify(path: &Path, options: &VerifyOptions) -> Vec<Diagnostic> {
 /// bag itself is checked here; the dossiers it names are checked by the
 /// caller (they live beside it, see `recommend::verify`).
 pub fn verify_file(path: &Path, options: &VerifyOptions) -> Verified {
+    match std::fs::File::open(path) {
+        Ok(file) => verify_any(file, options),
+        Err(err) => Verified {
+            diagnostics: vec![crate::declaration::file_error(
+                &path.display().to_string(),
+                &err,
+            )],
+            bundle: None,
+        },
+    }
+}
+
+fn verify_any<R: Read + std::io::Seek>(reader: R, options: &VerifyOptions) -> Verified {
     let mut out = Vec::new();
-    let bundle = verify_archive(path, options, &mut out);
+    let bundle = verify_archive(reader, options, &mut out);
     Verified {
         diagnostics: out,
         bundle,
     }
 }
 
-fn verify_archive(
-    path: &Path,
+fn verify_archive<R: Read + std::io::Seek>(
+    reader: R,
     options: &VerifyOptions,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Bundle> {
-    let file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(err) => {
-            out.push(crate::declaration::file_error(
-                &path.display().to_string(),
-                &err,
-            ));
-            return None;
-        }
-    };
-    let mut archive = match zip::ZipArchive::new(file) {
+    let mut archive = match zip::ZipArchive::new(reader) {
         Ok(archive) => archive,
         Err(err) => {
             out.push(
