@@ -153,6 +153,40 @@ fn jobs_do_not_change_the_report() {
     assert_eq!(one.stdout, many.stdout);
 }
 
+#[test]
+fn a_long_report_keeps_input_order_across_the_slices_it_is_printed_in() {
+    // More files than one printed slice (2,048), each with one finding.
+    let dir = tempfile::tempdir().unwrap();
+    let n = 2_100;
+    for i in 0..n {
+        let folder = dir.path().join(format!("{i:05}"));
+        std::fs::create_dir(&folder).unwrap();
+        write(&folder, "shenbao.yaml", b"schema: 1\n");
+    }
+    let out = shenbao()
+        .args(["validate", "-q"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let failed: Vec<&str> = text.lines().filter(|l| l.starts_with('✘')).collect();
+    assert_eq!(
+        failed.len(),
+        n,
+        "{}",
+        &text[text.len().saturating_sub(300)..]
+    );
+    for (i, line) in failed.iter().enumerate() {
+        assert!(line.contains(&format!("{i:05}")), "line {i}: {line}");
+    }
+    let summary = format!("checked {n} declaration(s): 0 ok, {n} failed");
+    assert!(
+        text.lines().last().unwrap().starts_with(&summary),
+        "{summary}"
+    );
+}
+
 /// Copy an example folder (declaration and attachments) to `to`.
 fn copy_example(example: &str, to: &std::path::Path) {
     let from = root().join(example);

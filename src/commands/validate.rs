@@ -19,6 +19,9 @@ use std::path::{Path, PathBuf};
 /// Below this many files a progress bar is only flicker.
 const PROGRESS_MIN_FILES: usize = 200;
 
+/// Files checked (in parallel) between two writes of the human report.
+const SLICE: usize = 2048;
+
 /// Check one input: the findings, and their rendering when people will read them.
 pub fn check_input(
     input: &Input,
@@ -82,39 +85,66 @@ pub fn run(args: &ValidateArgs, context: Context) -> i32 {
         color: context.color,
     });
 
-    let progress = progress_bar(inputs.len(), PROGRESS_MIN_FILES, context.lang);
-    let work = || -> Vec<(FileResult, String)> {
-        inputs
-            .par_iter()
-            .map(|input| {
-                let out = check_input(input, profile, load, check, style);
-                progress.inc(1);
-                out
-            })
-            .collect()
-    };
-    let outputs = match args.jobs {
+    let pool = match args.jobs {
         Some(jobs) => match rayon::ThreadPoolBuilder::new()
             .num_threads(usize::from(jobs))
             .build()
         {
-            Ok(pool) => pool.install(work),
+            Ok(pool) => Some(pool),
             Err(err) => {
                 eprintln!("shenbao: cannot start {jobs} worker threads: {err}");
                 return EXIT_CANNOT_RUN;
             }
         },
-        None => work(),
+        None => None,
     };
-    progress.finish_and_clear();
+    let progress = progress_bar(inputs.len(), PROGRESS_MIN_FILES, context.lang);
+    let check_slice = |slice: &[Input]| -> Vec<(FileResult, String)> {
+        let work = || {
+            slice
+                .par_iter()
+                .map(|input| {
+                    let out = check_input(input, profile, load, check, style);
+                    progress.inc(1);
+                    out
+                })
+                .collect()
+        };
+        match &pool {
+            Some(pool) => pool.install(work),
+            None => work(),
+        }
+    };
 
-    let (results, rendered): (Vec<FileResult>, Vec<String>) = outputs.into_iter().unzip();
+    // People's reports are printed slice by slice, in input order, as soon as
+    // each slice is checked: memory stays flat however many files there are.
+    // The machine formats and the HTML page need every result, so only they
+    // keep them.
+    let keep_results = style.is_none() || args.report.is_some();
+    let mut results = Vec::new();
     let mut summary = Summary::default();
     let mut could_not_run = false;
-    for result in &results {
-        summary.add(result);
-        could_not_run |= result.could_not_run();
+    let mut written = EXIT_OK;
+    for slice in inputs.chunks(SLICE) {
+        let mut text = String::new();
+        for (result, rendered) in check_slice(slice) {
+            summary.add(&result);
+            could_not_run |= result.could_not_run();
+            if let Some(style) = style.filter(|_| !(args.quiet && result.diagnostics.is_empty())) {
+                text.push_str(&rendered);
+                text.push_str(&human::status_line(&result, style));
+                text.push('\n');
+            }
+            if keep_results {
+                results.push(result);
+            }
+        }
+        if !text.is_empty() && written == EXIT_OK {
+            written = progress.suspend(|| write_stdout(&text));
+        }
     }
+    progress.finish_and_clear();
+
     let batch = Batch {
         command: "validate",
         lang: context.lang,
@@ -125,23 +155,12 @@ pub fn run(args: &ValidateArgs, context: Context) -> i32 {
     };
     let reported = write_report(args.report.as_deref(), &results, summary, batch);
     let text = match style {
-        Some(style) => {
-            let mut text = String::new();
-            for (result, rendered) in results.iter().zip(&rendered) {
-                if args.quiet && result.diagnostics.is_empty() {
-                    continue;
-                }
-                text.push_str(rendered);
-                text.push_str(&human::status_line(result, style));
-                text.push('\n');
-            }
-            text.push_str(&human::summary_line(&summary, style.lang));
-            text.push('\n');
-            text
-        }
+        Some(style) => format!("{}\n", human::summary_line(&summary, style.lang)),
         None => machine_output(args.format, &results, summary, batch),
     };
-    let written = write_stdout(&text);
+    if written == EXIT_OK {
+        written = write_stdout(&text);
+    }
     if written != EXIT_OK || !reported || could_not_run {
         EXIT_CANNOT_RUN
     } else if summary.errors > 0 {
