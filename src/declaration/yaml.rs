@@ -17,6 +17,7 @@
 
 use super::scalar::resolve_plain;
 use granit_parser::{Event, Marker, Options, Parser, ScalarStyle, ScanError, Span};
+use serde_json::map::Entry;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::fmt::Write;
@@ -122,8 +123,11 @@ struct Frame {
 
 enum FrameKind {
     Seq(Vec<Value>),
-    /// Entries so far, and the key awaiting its value.
-    Map(Map<String, Value>, Option<(String, (usize, usize))>),
+    /// Entries so far, and the span of the key awaiting its value. That key
+    /// is already the map's last entry, with a null value until its value
+    /// is placed: one hash per key, where a check for a duplicate and then
+    /// an insert took two.
+    Map(Map<String, Value>, Option<(usize, usize)>),
 }
 
 struct Builder<'a> {
@@ -155,6 +159,20 @@ pub fn offset_of(text: &str, marker: &Marker) -> usize {
             .nth(marker.index())
             .map_or(text.len(), |(i, _)| i)
     })
+}
+
+/// The key awaiting its value: the map's last entry (serde_json's
+/// `preserve_order` keeps entries in insertion order).
+fn pending_key(map: &Map<String, Value>) -> &str {
+    map.keys()
+        .next_back()
+        .expect("the pending key was inserted")
+}
+
+fn pending_value(map: &mut Map<String, Value>) -> &mut Value {
+    map.values_mut()
+        .next_back()
+        .expect("the pending key was inserted")
 }
 
 fn union(a: (usize, usize), b: (usize, usize)) -> (usize, usize) {
@@ -337,11 +355,17 @@ impl<'a> Builder<'a> {
         else {
             unreachable!("set_key is called only when a mapping expects a key");
         };
-        if map.contains_key(&key) {
-            return Err(YamlError::DuplicateKey { key, at });
+        match map.entry(key) {
+            Entry::Occupied(entry) => {
+                let key = entry.key().clone();
+                return Err(YamlError::DuplicateKey { key, at });
+            }
+            Entry::Vacant(entry) => {
+                entry.insert(Value::Null);
+            }
         }
         *extent = Some(extent.map_or(at, |e| union(e, at)));
-        *pending = Some((key, at));
+        *pending = Some(at);
         Ok(())
     }
 
@@ -357,12 +381,12 @@ impl<'a> Builder<'a> {
                 None
             }
             Some(Frame {
-                kind: FrameKind::Map(_, Some((key, key_span))),
+                kind: FrameKind::Map(map, Some(key_span)),
                 ..
             }) => {
                 let key_span = *key_span;
                 self.path.push('/');
-                super::pointer::push_escaped(&mut self.path, key);
+                super::pointer::push_escaped(&mut self.path, pending_key(map));
                 Some(key_span)
             }
             _ => None,
@@ -399,8 +423,8 @@ impl<'a> Builder<'a> {
                 match &mut frame.kind {
                     FrameKind::Seq(items) => items.push(value),
                     FrameKind::Map(map, pending) => {
-                        let (key, _) = pending.take().expect("a value follows its key");
-                        map.insert(key, value);
+                        pending.take().expect("a value follows its key");
+                        *pending_value(map) = value;
                     }
                 }
             }
@@ -497,6 +521,20 @@ mod tests {
         let (off, len) = spans.get("/项目/empty").unwrap().value;
         assert_eq!(&text[off..off + len], "{}");
         assert!(spans.get("").is_some());
+    }
+
+    #[test]
+    fn keys_keep_their_order_and_values() {
+        // The builder relies on the last entry being the newest key.
+        let v = value("z: 1\na: [x]\nm: {b: 2, a: 3}\n");
+        let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["z", "a", "m"]);
+        assert_eq!(
+            v,
+            serde_json::json!({"z": 1, "a": ["x"], "m": {"b": 2, "a": 3}})
+        );
+        let inner: Vec<&String> = v["m"].as_object().unwrap().keys().collect();
+        assert_eq!(inner, ["b", "a"]);
     }
 
     #[test]
