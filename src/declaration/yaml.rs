@@ -16,6 +16,7 @@
 //! - budgets on depth, nodes (aliases expanded) and aliases bound time and memory.
 
 use super::scalar::resolve_plain;
+pub use super::spans::{NodeSpan, SpanMap};
 use granit_parser::{Event, Marker, Options, Parser, ScalarStyle, ScanError, Span};
 use serde_json::map::Entry;
 use serde_json::{Map, Value};
@@ -28,43 +29,6 @@ pub const MAX_DEPTH: usize = 64;
 pub const MAX_NODES: usize = 100_000;
 /// Alias references allowed in one document; declarations rarely need any.
 pub const MAX_ALIASES: usize = 1_000;
-
-/// Byte ranges of a node: its key (for mapping entries) and its value.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct NodeSpan {
-    pub key: Option<(usize, usize)>,
-    pub value: (usize, usize),
-}
-
-/// JSON pointer → span, in document order. Looked up only for documents with
-/// findings, so a vector (no hashing on the hot path) is enough. The pointers
-/// share one buffer: one allocation per node was a tenth of the load time.
-#[derive(Debug, Default)]
-pub struct SpanMap {
-    /// Every pointer, one after the other.
-    pointers: String,
-    /// Where each pointer ends in `pointers` (it starts where the previous one
-    /// ends), and its span.
-    entries: Vec<(usize, NodeSpan)>,
-}
-
-impl SpanMap {
-    pub fn get(&self, pointer: &str) -> Option<&NodeSpan> {
-        let mut start = 0;
-        for (end, span) in &self.entries {
-            if &self.pointers[start..*end] == pointer {
-                return Some(span);
-            }
-            start = *end;
-        }
-        None
-    }
-
-    fn push(&mut self, pointer: &str, span: NodeSpan) {
-        self.pointers.push_str(pointer);
-        self.entries.push((self.pointers.len(), span));
-    }
-}
 
 /// Why a text is not a usable YAML document.
 #[derive(Debug)]
@@ -498,83 +462,5 @@ impl<'a> Builder<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn value(text: &str) -> Value {
-        parse(text).unwrap().0
-    }
-
-    #[test]
-    fn spans_point_at_values_and_keys() {
-        let text = "项目:\n  名称: \"测温机器人\"\n  list: [1, two]\n  empty: {}\n";
-        let (_, spans) = parse(text).unwrap();
-        let name = spans.get("/项目/名称").unwrap();
-        let (off, len) = name.value;
-        assert_eq!(&text[off..off + len], "\"测温机器人\"");
-        let (koff, klen) = name.key.unwrap();
-        assert_eq!(&text[koff..koff + klen], "名称");
-        let (off, len) = spans.get("/项目/list/1").unwrap().value;
-        assert_eq!(&text[off..off + len], "two");
-        let (off, len) = spans.get("/项目/list").unwrap().value;
-        assert_eq!(&text[off..off + len], "1, two");
-        let (off, len) = spans.get("/项目/empty").unwrap().value;
-        assert_eq!(&text[off..off + len], "{}");
-        assert!(spans.get("").is_some());
-    }
-
-    #[test]
-    fn keys_keep_their_order_and_values() {
-        // The builder relies on the last entry being the newest key.
-        let v = value("z: 1\na: [x]\nm: {b: 2, a: 3}\n");
-        let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
-        assert_eq!(keys, ["z", "a", "m"]);
-        assert_eq!(
-            v,
-            serde_json::json!({"z": 1, "a": ["x"], "m": {"b": 2, "a": 3}})
-        );
-        let inner: Vec<&String> = v["m"].as_object().unwrap().keys().collect();
-        assert_eq!(inner, ["b", "a"]);
-    }
-
-    #[test]
-    fn aliases_expand_and_point_at_the_alias() {
-        let text = "a: &x [1, 2]\nb: *x\n";
-        let (v, spans) = parse(text).unwrap();
-        assert_eq!(v["b"], serde_json::json!([1, 2]));
-        let (off, len) = spans.get("/b").unwrap().value;
-        assert_eq!(&text[off..off + len], "*x");
-    }
-
-    #[test]
-    fn structural_errors() {
-        assert!(matches!(
-            parse("a: 1\na: 2\n"),
-            Err(YamlError::DuplicateKey { .. })
-        ));
-        assert!(matches!(
-            parse("a: 1\n---\nb: 2\n"),
-            Err(YamlError::MultipleDocuments { .. })
-        ));
-        assert!(matches!(
-            parse("? [a]\n: 1\n"),
-            Err(YamlError::Unsupported {
-                what: Unsupported::ComplexKey,
-                ..
-            })
-        ));
-        assert!(matches!(
-            parse("a: !custom 1\n"),
-            Err(YamlError::Unsupported {
-                what: Unsupported::Tag(_),
-                ..
-            })
-        ));
-        assert!(parse(&"[".repeat(1000)).is_err());
-        let merge = value("base: &b {x: 1}\nobj:\n  <<: *b\n");
-        assert_eq!(
-            merge["obj"]["<<"]["x"], 1,
-            "merge keys are ordinary keys in YAML 1.2"
-        );
-    }
-}
+#[path = "yaml_tests.rs"]
+mod tests;
