@@ -6,8 +6,10 @@
 
 pub mod diags;
 mod lookup;
+mod term_index;
 
 pub use lookup::{RecommenderKind, RegionScope};
+pub use term_index::TermIndex;
 
 use crate::date::{parse_utc_offset, Date};
 use crate::declaration::Document;
@@ -47,17 +49,9 @@ pub struct CallProfile {
     pub demonstration_cities: DemonstrationCities,
     pub attachments: AttachmentRules,
     pub narrative: NarrativeRules,
-    /// All category terms in one automaton, built on first use.
+    /// All category terms in one index, built on first use.
     #[serde(skip)]
     term_index: OnceLock<TermIndex>,
-}
-
-/// Every category term, searchable in one pass over a text. Pattern ids run
-/// through the categories in order, each category's terms in order.
-#[derive(Clone, Debug)]
-pub struct TermIndex {
-    pub automaton: aho_corasick::AhoCorasick,
-    pub terms: usize,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -400,24 +394,14 @@ impl CallProfile {
         }
     }
 
-    /// The automaton over every category's terms (ASCII case-insensitive).
+    /// The index of every category's terms (ASCII case-insensitive).
     pub fn term_index(&self) -> &TermIndex {
         self.term_index.get_or_init(|| {
-            let patterns: Vec<&str> = self
-                .categories
-                .iter()
-                .flat_map(|c| c.terms.iter().map(|t| t.term.as_str()))
-                .collect();
-            // A DFA: the fastest kind for overlapping search.
-            let automaton = aho_corasick::AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .ascii_case_insensitive(true)
-                .build(&patterns)
-                .expect("terms form an automaton");
-            TermIndex {
-                automaton,
-                terms: patterns.len(),
-            }
+            TermIndex::new(
+                self.categories
+                    .iter()
+                    .flat_map(|c| c.terms.iter().map(|t| t.term.as_str())),
+            )
         })
     }
 

@@ -7,6 +7,7 @@ pub mod model;
 pub mod pointer;
 mod scalar;
 pub mod source;
+mod spans;
 pub mod yaml;
 mod yaml_errors;
 

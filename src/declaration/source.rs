@@ -3,6 +3,7 @@
 
 use super::diags;
 use crate::diagnostic::{Diagnostic, Location, Text};
+use std::sync::OnceLock;
 
 /// Declarations are a few tens of KB; anything this large is a mistake (or an
 /// attack), and refusing it before reading keeps memory flat.
@@ -24,26 +25,34 @@ pub struct Source {
     /// The path as the user gave it (used in every report).
     pub name: String,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Built on first use: a valid declaration is never asked for a location.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl Source {
     pub fn new(name: impl Into<String>, text: String) -> Source {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Source {
             name: name.into(),
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        })
     }
 
     /// Location of a byte range (clamped to the text and to char boundaries).
     pub fn location(&self, offset: usize, len: usize) -> Location {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let end = floor_char_boundary(&self.text, (offset + len).min(self.text.len()));
-        let line_index = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let line_start = self.line_starts[line_index];
+        let line_starts = self.line_starts();
+        let line_index = line_starts.partition_point(|&s| s <= offset) - 1;
+        let line_start = line_starts[line_index];
         let column = self.text[line_start..offset].chars().count() + 1;
         Location {
             offset,
@@ -55,7 +64,7 @@ impl Source {
 
     /// Byte offset of a 1-based line and character column (clamped).
     pub fn offset_of(&self, line: usize, column: usize) -> usize {
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+        let Some(&start) = self.line_starts().get(line.saturating_sub(1)) else {
             return self.text.len();
         };
         let line_text = &self.text[start..];
@@ -70,7 +79,7 @@ impl Source {
 
     /// The text of a 1-based line, without its newline.
     pub fn line_text(&self, line: usize) -> &str {
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+        let Some(&start) = self.line_starts().get(line.saturating_sub(1)) else {
             return "";
         };
         let rest = &self.text[start..];
@@ -125,13 +134,18 @@ pub fn decode(name: &str, bytes: Vec<u8>, mode: EncodingMode) -> Decoded {
         }
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    match std::str::from_utf8(body) {
+    // simdutf8 checks mostly-Chinese text several times faster than std,
+    // whose fast path is for ASCII; std then says where invalid text breaks.
+    match simdutf8::basic::from_utf8(body) {
         Ok(text) => Decoded {
             source: Source::new(name, text.to_owned()),
             diagnostics: Vec::new(),
             usable: true,
         },
-        Err(err) => decode_legacy(name, body, err.valid_up_to(), mode),
+        Err(_) => {
+            let valid_up_to = std::str::from_utf8(body).map_or_else(|e| e.valid_up_to(), str::len);
+            decode_legacy(name, body, valid_up_to, mode)
+        }
     }
 }
 

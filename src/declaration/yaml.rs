@@ -16,9 +16,12 @@
 //! - budgets on depth, nodes (aliases expanded) and aliases bound time and memory.
 
 use super::scalar::resolve_plain;
+pub use super::spans::{NodeSpan, SpanMap};
 use granit_parser::{Event, Marker, Options, Parser, ScalarStyle, ScanError, Span};
+use serde_json::map::Entry;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
+use std::fmt::Write;
 
 /// Nesting deeper than this is no declaration (the schema needs 4 levels).
 pub const MAX_DEPTH: usize = 64;
@@ -26,29 +29,6 @@ pub const MAX_DEPTH: usize = 64;
 pub const MAX_NODES: usize = 100_000;
 /// Alias references allowed in one document; declarations rarely need any.
 pub const MAX_ALIASES: usize = 1_000;
-
-/// Byte ranges of a node: its key (for mapping entries) and its value.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct NodeSpan {
-    pub key: Option<(usize, usize)>,
-    pub value: (usize, usize),
-}
-
-/// JSON pointer → span, in document order. Looked up only for documents with
-/// findings, so a vector (no hashing on the hot path) is enough.
-#[derive(Debug, Default)]
-pub struct SpanMap {
-    entries: Vec<(String, NodeSpan)>,
-}
-
-impl SpanMap {
-    pub fn get(&self, pointer: &str) -> Option<&NodeSpan> {
-        self.entries
-            .iter()
-            .find(|(p, _)| p == pointer)
-            .map(|(_, span)| span)
-    }
-}
 
 /// Why a text is not a usable YAML document.
 #[derive(Debug)]
@@ -107,8 +87,11 @@ struct Frame {
 
 enum FrameKind {
     Seq(Vec<Value>),
-    /// Entries so far, and the key awaiting its value.
-    Map(Map<String, Value>, Option<(String, (usize, usize))>),
+    /// Entries so far, and the span of the key awaiting its value. That key
+    /// is already the map's last entry, with a null value until its value
+    /// is placed: one hash per key, where a check for a duplicate and then
+    /// an insert took two.
+    Map(Map<String, Value>, Option<(usize, usize)>),
 }
 
 struct Builder<'a> {
@@ -140,6 +123,20 @@ pub fn offset_of(text: &str, marker: &Marker) -> usize {
             .nth(marker.index())
             .map_or(text.len(), |(i, _)| i)
     })
+}
+
+/// The key awaiting its value: the map's last entry (serde_json's
+/// `preserve_order` keeps entries in insertion order).
+fn pending_key(map: &Map<String, Value>) -> &str {
+    map.keys()
+        .next_back()
+        .expect("the pending key was inserted")
+}
+
+fn pending_value(map: &mut Map<String, Value>) -> &mut Value {
+    map.values_mut()
+        .next_back()
+        .expect("the pending key was inserted")
 }
 
 fn union(a: (usize, usize), b: (usize, usize)) -> (usize, usize) {
@@ -322,11 +319,17 @@ impl<'a> Builder<'a> {
         else {
             unreachable!("set_key is called only when a mapping expects a key");
         };
-        if map.contains_key(&key) {
-            return Err(YamlError::DuplicateKey { key, at });
+        match map.entry(key) {
+            Entry::Occupied(entry) => {
+                let key = entry.key().clone();
+                return Err(YamlError::DuplicateKey { key, at });
+            }
+            Entry::Vacant(entry) => {
+                entry.insert(Value::Null);
+            }
         }
         *extent = Some(extent.map_or(at, |e| union(e, at)));
-        *pending = Some((key, at));
+        *pending = Some(at);
         Ok(())
     }
 
@@ -337,17 +340,17 @@ impl<'a> Builder<'a> {
                 kind: FrameKind::Seq(items),
                 ..
             }) => {
-                self.path.push('/');
-                self.path.push_str(&items.len().to_string());
+                // Written in place: no String per sequence item.
+                let _ = write!(self.path, "/{}", items.len());
                 None
             }
             Some(Frame {
-                kind: FrameKind::Map(_, Some((key, key_span))),
+                kind: FrameKind::Map(map, Some(key_span)),
                 ..
             }) => {
                 let key_span = *key_span;
                 self.path.push('/');
-                super::pointer::push_escaped(&mut self.path, key);
+                super::pointer::push_escaped(&mut self.path, pending_key(map));
                 Some(key_span)
             }
             _ => None,
@@ -369,13 +372,13 @@ impl<'a> Builder<'a> {
                 (len, self.push_segment())
             }
         };
-        self.spans.entries.push((
-            self.path.clone(),
+        self.spans.push(
+            &self.path,
             NodeSpan {
                 key: key_span,
                 value: extent,
             },
-        ));
+        );
         self.path.truncate(path_len);
         match self.frames.last_mut() {
             None => self.root = Some(value),
@@ -384,8 +387,8 @@ impl<'a> Builder<'a> {
                 match &mut frame.kind {
                     FrameKind::Seq(items) => items.push(value),
                     FrameKind::Map(map, pending) => {
-                        let (key, _) = pending.take().expect("a value follows its key");
-                        map.insert(key, value);
+                        pending.take().expect("a value follows its key");
+                        *pending_value(map) = value;
                     }
                 }
             }
@@ -459,69 +462,5 @@ impl<'a> Builder<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn value(text: &str) -> Value {
-        parse(text).unwrap().0
-    }
-
-    #[test]
-    fn spans_point_at_values_and_keys() {
-        let text = "项目:\n  名称: \"测温机器人\"\n  list: [1, two]\n  empty: {}\n";
-        let (_, spans) = parse(text).unwrap();
-        let name = spans.get("/项目/名称").unwrap();
-        let (off, len) = name.value;
-        assert_eq!(&text[off..off + len], "\"测温机器人\"");
-        let (koff, klen) = name.key.unwrap();
-        assert_eq!(&text[koff..koff + klen], "名称");
-        let (off, len) = spans.get("/项目/list/1").unwrap().value;
-        assert_eq!(&text[off..off + len], "two");
-        let (off, len) = spans.get("/项目/list").unwrap().value;
-        assert_eq!(&text[off..off + len], "1, two");
-        let (off, len) = spans.get("/项目/empty").unwrap().value;
-        assert_eq!(&text[off..off + len], "{}");
-        assert!(spans.get("").is_some());
-    }
-
-    #[test]
-    fn aliases_expand_and_point_at_the_alias() {
-        let text = "a: &x [1, 2]\nb: *x\n";
-        let (v, spans) = parse(text).unwrap();
-        assert_eq!(v["b"], serde_json::json!([1, 2]));
-        let (off, len) = spans.get("/b").unwrap().value;
-        assert_eq!(&text[off..off + len], "*x");
-    }
-
-    #[test]
-    fn structural_errors() {
-        assert!(matches!(
-            parse("a: 1\na: 2\n"),
-            Err(YamlError::DuplicateKey { .. })
-        ));
-        assert!(matches!(
-            parse("a: 1\n---\nb: 2\n"),
-            Err(YamlError::MultipleDocuments { .. })
-        ));
-        assert!(matches!(
-            parse("? [a]\n: 1\n"),
-            Err(YamlError::Unsupported {
-                what: Unsupported::ComplexKey,
-                ..
-            })
-        ));
-        assert!(matches!(
-            parse("a: !custom 1\n"),
-            Err(YamlError::Unsupported {
-                what: Unsupported::Tag(_),
-                ..
-            })
-        ));
-        assert!(parse(&"[".repeat(1000)).is_err());
-        let merge = value("base: &b {x: 1}\nobj:\n  <<: *b\n");
-        assert_eq!(
-            merge["obj"]["<<"]["x"], 1,
-            "merge keys are ordinary keys in YAML 1.2"
-        );
-    }
-}
+#[path = "yaml_tests.rs"]
+mod tests;

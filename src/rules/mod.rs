@@ -53,7 +53,7 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     pub fn get(&self, pointer: &str) -> Option<&Value> {
-        self.value.pointer(pointer)
+        crate::declaration::pointer::lookup(self.value, pointer)
     }
 
     /// A non-empty string at `pointer`.

@@ -105,6 +105,15 @@ pub fn resolve(dir: &Path, path: &str) -> Result<Option<Resolved>, PathProblem> 
     }))
 }
 
+/// `dir` and `path` joined component by component, as [`resolve`] builds it.
+pub fn joined(dir: &Path, path: &str) -> PathBuf {
+    let mut joined = dir.to_path_buf();
+    for component in Path::new(path).components() {
+        joined.push(component);
+    }
+    joined
+}
+
 fn resolve_through_links(dir: &Path, joined: &Path) -> Result<Option<Resolved>, PathProblem> {
     let (Ok(real_dir), Ok(real)) = (dir.canonicalize(), joined.canonicalize()) else {
         return Ok(None); // a dangling symlink: nothing to read
@@ -145,8 +154,34 @@ const PDF_SCAN: u64 = 4 * 1024 * 1024;
 
 /// Look at a file: size, first bytes, and for PDFs encryption and structure.
 pub fn inspect(path: &Path, is_pdf: bool) -> std::io::Result<Facts> {
-    let mut file = File::open(path)?;
+    let file = File::open(path)?;
     let size = file.metadata()?.len();
+    inspect_open(file, size, is_pdf)
+}
+
+/// Files up to this size are read whole, in one read, and looked at in
+/// memory: most attachments are scans of a few KB to a few MB, and each seek
+/// and read below is a system call.
+const WHOLE: u64 = 256 * 1024;
+
+/// [`inspect`] for a file already open, of `size` bytes by its metadata.
+pub fn inspect_open(mut file: File, size: u64, is_pdf: bool) -> std::io::Result<Facts> {
+    if size <= WHOLE {
+        // One byte more than expected: a read that fills it means the file
+        // changed since its metadata was read, and the general way follows.
+        let mut bytes = vec![0u8; size as usize + 1];
+        let n = file.read(&mut bytes)?;
+        if n as u64 == size {
+            bytes.truncate(n);
+            return Ok(facts_of(&bytes, is_pdf));
+        }
+        file.seek(SeekFrom::Start(0))?;
+    }
+    inspect_streaming(file, size, is_pdf)
+}
+
+/// [`inspect_open`] with seeks and bounded reads, whatever the size.
+fn inspect_streaming(mut file: File, size: u64, is_pdf: bool) -> std::io::Result<Facts> {
     let mut head = Vec::with_capacity(16);
     (&mut file).take(16).read_to_end(&mut head)?;
     let pdf_problem = if !is_pdf {
@@ -154,13 +189,46 @@ pub fn inspect(path: &Path, is_pdf: bool) -> std::io::Result<Facts> {
     } else if scan_for(&mut file, size, ENCRYPT)? {
         Some(PdfProblem::Encrypted)
     } else {
-        pdf_structure(&mut file, &head, size)?
+        let tail_len = size.min(TAIL);
+        file.seek(SeekFrom::Start(size - tail_len))?;
+        let mut tail = vec![0u8; tail_len as usize];
+        file.read_exact(&mut tail)?;
+        pdf_structure(&head, &tail, size, |offset| {
+            file.seek(SeekFrom::Start(offset))?;
+            let mut probe = [0u8; PROBE];
+            let n = file.read(&mut probe)?;
+            Ok(probe[..n].to_vec())
+        })?
     };
     Ok(Facts {
         size,
         head,
         pdf_problem,
     })
+}
+
+/// What [`inspect_open`] finds, from the whole file in memory (smaller than
+/// `PDF_SCAN`, so searched whole for `/Encrypt`).
+fn facts_of(bytes: &[u8], is_pdf: bool) -> Facts {
+    let size = bytes.len() as u64;
+    let head = bytes[..bytes.len().min(16)].to_vec();
+    let pdf_problem = if !is_pdf {
+        None
+    } else if contains(bytes, ENCRYPT) {
+        Some(PdfProblem::Encrypted)
+    } else {
+        let tail = &bytes[bytes.len() - bytes.len().min(TAIL as usize)..];
+        pdf_structure(&head, tail, size, |offset| {
+            let start = offset as usize;
+            Ok(bytes[start..bytes.len().min(start + PROBE)].to_vec())
+        })
+        .expect("reading memory cannot fail")
+    };
+    Facts {
+        size,
+        head,
+        pdf_problem,
+    }
 }
 
 /// Search the first and last `PDF_SCAN` bytes (the whole of a smaller file).
@@ -196,23 +264,30 @@ pub fn sha256_of(path: &Path) -> std::io::Result<[u8; 32]> {
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+    memchr::memmem::find(haystack, needle).is_some()
 }
 
-/// Header, `%%EOF` near the end, and a `startxref` that points at a
-/// cross-reference table or stream.
-fn pdf_structure(file: &mut File, head: &[u8], size: u64) -> std::io::Result<Option<PdfProblem>> {
+/// How much of a PDF's end is searched for `%%EOF` and `startxref`.
+const TAIL: u64 = 2048;
+/// How much is read where `startxref` points.
+const PROBE: usize = 32;
+
+/// Header, `%%EOF` near the end (`tail`: the last `TAIL` bytes), and a
+/// `startxref` that points at a cross-reference table or stream; `read_at`
+/// gives up to `PROBE` bytes at an offset.
+fn pdf_structure(
+    head: &[u8],
+    tail: &[u8],
+    size: u64,
+    read_at: impl FnOnce(u64) -> std::io::Result<Vec<u8>>,
+) -> std::io::Result<Option<PdfProblem>> {
     if !head.starts_with(b"%PDF-") {
         return Ok(Some(PdfProblem::NoHeader));
     }
-    let tail_len = size.min(2048);
-    file.seek(SeekFrom::Start(size - tail_len))?;
-    let mut tail = vec![0u8; tail_len as usize];
-    file.read_exact(&mut tail)?;
-    if !contains(&tail, b"%%EOF") {
+    if !contains(tail, b"%%EOF") {
         return Ok(Some(PdfProblem::NoEnd));
     }
-    let Some(at) = tail.windows(9).rposition(|w| w == b"startxref") else {
+    let Some(at) = memchr::memmem::rfind(tail, b"startxref") else {
         return Ok(Some(PdfProblem::NoEnd));
     };
     let digits: String = tail[at + 9..]
@@ -227,14 +302,11 @@ fn pdf_structure(file: &mut File, head: &[u8], size: u64) -> std::io::Result<Opt
     if offset >= size {
         return Ok(Some(PdfProblem::BadCrossReference));
     }
-    file.seek(SeekFrom::Start(offset))?;
-    let mut probe = [0u8; 32];
-    let n = file.read(&mut probe)?;
-    let probe = &probe[..n];
+    let probe = read_at(offset)?;
     let table = probe.starts_with(b"xref");
     let stream = {
         // "12 0 obj" — an object holding a cross-reference stream.
-        let text = String::from_utf8_lossy(probe);
+        let text = String::from_utf8_lossy(&probe);
         let mut words = text.split_ascii_whitespace();
         matches!(
             (words.next(), words.next(), words.next()),
@@ -290,6 +362,38 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn in_memory_and_streaming_agree() {
+        let pdf = |body: &str| format!("%PDF-1.4\n{body}");
+        let cases = [
+            String::new(),
+            "PNG".to_string(),
+            pdf("1 0 obj\nxref\nstartxref\n9\n%%EOF\n"),
+            pdf("xref\n0 1\nstartxref\n9\n%%EOF\n"),
+            pdf("12 0 obj <<>>\nstartxref\n9\n%%EOF"),
+            pdf("startxref\n999\n%%EOF"),
+            pdf("startxref\nx\n%%EOF"),
+            pdf("no end"),
+            pdf("/Encrypt 3 0 R\n%%EOF"),
+            format!("{}%%EOF", pdf(&"x".repeat(3000))),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        for (i, bytes) in cases.iter().enumerate() {
+            let path = dir.path().join(format!("{i}.pdf"));
+            std::fs::write(&path, bytes).unwrap();
+            for is_pdf in [true, false] {
+                let size = bytes.len() as u64;
+                let streamed = inspect_streaming(File::open(&path).unwrap(), size, is_pdf).unwrap();
+                let memory = facts_of(bytes.as_bytes(), is_pdf);
+                assert_eq!(
+                    format!("{streamed:?}"),
+                    format!("{memory:?}"),
+                    "case {i}, pdf {is_pdf}"
+                );
+            }
+        }
     }
 
     #[test]

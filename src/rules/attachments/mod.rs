@@ -4,6 +4,7 @@
 
 pub mod diags;
 pub mod files;
+mod folder;
 
 use super::Context;
 use crate::diagnostic::{Diagnostic, Text};
@@ -22,6 +23,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(dir) = cx.dir else {
         return; // text not from a file: nothing on disk to look at
     };
+    let mut folder = folder::Folder::new(dir);
     let rules = &cx.profile.attachments;
     let mut total = 0u64;
     // Files of equal size are hashed afterwards to find duplicates: a large
@@ -40,27 +42,34 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(path_problem(&pointer, path, &problem, rules.max_name_chars));
             continue;
         }
-        let resolved = match files::resolve(dir, path) {
-            Ok(Some(resolved)) => resolved,
-            Ok(None) => {
-                out.push(missing(&pointer, path, "不存在", "does not exist"));
-                continue;
-            }
-            Err(problem) => {
-                out.push(path_problem(&pointer, path, &problem, rules.max_name_chars));
-                continue;
-            }
+        let (real, opened) = match folder.open_plain(path) {
+            Some(opened) => (opened.path, Some((opened.file, opened.size))),
+            None => match files::resolve(folder.dir(), path) {
+                Ok(Some(resolved)) if resolved.is_file => (resolved.path, None),
+                Ok(Some(_)) => {
+                    out.push(missing(&pointer, path, "不是文件", "is not a file"));
+                    continue;
+                }
+                Ok(None) => {
+                    out.push(missing(&pointer, path, "不存在", "does not exist"));
+                    continue;
+                }
+                Err(problem) => {
+                    out.push(path_problem(&pointer, path, &problem, rules.max_name_chars));
+                    continue;
+                }
+            },
         };
-        if !resolved.is_file {
-            out.push(missing(&pointer, path, "不是文件", "is not a file"));
-            continue;
-        }
-        let real = resolved.path;
         let ext = real
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
-        let facts = match files::inspect(&real, ext == "pdf") {
+        let is_pdf = ext == "pdf";
+        let looked = match opened {
+            Some((file, size)) => files::inspect_open(file, size, is_pdf),
+            None => files::inspect(&real, is_pdf),
+        };
+        let facts = match looked {
             Ok(facts) => facts,
             Err(err) => {
                 out.push(missing(
@@ -118,7 +127,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         by_size
             .entry(facts.size)
             .or_default()
-            .push((index, path, real.clone()));
+            .push((index, path, real));
     }
     check_duplicates(by_size, out);
     if total > rules.max_total_mib * MIB {

@@ -47,22 +47,21 @@ pub fn texts(cx: &Context) -> Vec<(String, u32)> {
         .collect()
 }
 
-/// Which terms each field contains: one overlapping automaton pass per field
-/// (ASCII case-insensitive, so 5G, VR, APP match however written). Returns,
-/// per pattern id, the sum of the factors of the fields it occurs in.
+/// Which terms each field contains: one pass per field (ASCII
+/// case-insensitive, so 5G, VR, APP match however written). Returns, per term
+/// id, the sum of the factors of the fields it occurs in.
 fn term_factors(profile: &CallProfile, texts: &[(String, u32)]) -> Vec<u32> {
     let index = profile.term_index();
-    let mut factors = vec![0u32; index.terms];
-    let mut seen = vec![false; index.terms];
+    let mut factors = vec![0u32; index.len()];
+    let mut seen = vec![false; index.len()];
     for (text, factor) in texts {
         seen.iter_mut().for_each(|s| *s = false);
-        for found in index.automaton.find_overlapping_iter(text.as_str()) {
-            let id = found.pattern().as_usize();
+        index.for_each_match(text, |id| {
             if !seen[id] {
                 seen[id] = true;
                 factors[id] += factor;
             }
-        }
+        });
     }
     factors
 }
