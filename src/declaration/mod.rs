@@ -69,16 +69,28 @@ impl Document {
         options: LoadOptions,
     ) -> Result<Document, Box<Diagnostic>> {
         let fail = |e: std::io::Error| Box::new(file_error(display, &e));
-        let file = std::fs::File::open(path).map_err(fail)?;
+        let mut file = std::fs::File::open(path).map_err(fail)?;
         let size = file.metadata().map_err(fail)?.len();
         if size > MAX_FILE_BYTES {
             return Ok(Document::too_large(display, size));
         }
-        let mut bytes = Vec::with_capacity(size as usize);
-        // Read at most one byte past the cap: the file may grow while we read.
-        file.take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(fail)?;
+        // Asked for one byte more than its size, a file usually comes whole in
+        // one read, and exactly `size` bytes then mean its end: no second read
+        // to see the end. Anything else (fewer bytes, or more: the file grew)
+        // reads on to the end, at most one byte past the cap.
+        let mut bytes = vec![0; size as usize + 1];
+        let read = loop {
+            match file.read(&mut bytes) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                other => break other.map_err(fail)?,
+            }
+        };
+        bytes.truncate(read);
+        if read as u64 != size {
+            file.take(MAX_FILE_BYTES + 1 - read as u64)
+                .read_to_end(&mut bytes)
+                .map_err(fail)?;
+        }
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Ok(Document::too_large(display, bytes.len() as u64));
         }
