@@ -269,6 +269,30 @@ pub struct VerifyArgs {
     pub profile: ProfileArgs,
 }
 
+/// What intake and recommend share: the applicants' keys, the output, and
+/// how the dossiers inside are judged.
+#[derive(Debug, Args)]
+pub struct DossierSetArgs {
+    /// A folder of the applicants' trusted public keys (*.pub)
+    #[arg(long, value_name = "DIR")]
+    pub trusted_keys: Option<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Treat warnings as errors (recommend: refuse on any warning)
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Judge the declarations inside as of this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "SHENBAO_AS_OF")]
+    pub as_of: Option<crate::date::Date>,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+}
+
 #[derive(Debug, Args)]
 pub struct IntakeArgs {
     /// Dossier ZIP files, or folders to search for them
@@ -279,10 +303,6 @@ pub struct IntakeArgs {
     #[arg(long, value_name = "NAME")]
     pub office: Option<String>,
 
-    /// A folder of trusted public keys (*.pub)
-    #[arg(long, value_name = "DIR")]
-    pub trusted_keys: Option<PathBuf>,
-
     /// Write the summary table (汇总表) as CSV (UTF-8 with BOM)
     #[arg(long, value_name = "FILE.csv")]
     pub csv: Option<PathBuf>,
@@ -291,20 +311,8 @@ pub struct IntakeArgs {
     #[arg(long, value_name = "FILE.pdf")]
     pub pdf: Option<PathBuf>,
 
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-
-    /// Treat warnings as errors
-    #[arg(long)]
-    pub strict: bool,
-
-    /// Judge the declarations inside as of this date (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "SHENBAO_AS_OF")]
-    pub as_of: Option<crate::date::Date>,
-
     #[command(flatten)]
-    pub profile: ProfileArgs,
+    pub dossiers: DossierSetArgs,
 }
 
 #[derive(Debug, Args)]
@@ -326,10 +334,6 @@ pub struct RecommendArgs {
     #[arg(long, short = 'o', value_name = "FILE.zip")]
     pub output: Option<PathBuf>,
 
-    /// A folder of the applicants' trusted public keys (*.pub)
-    #[arg(long, value_name = "DIR")]
-    pub trusted_keys: Option<PathBuf>,
-
     /// Who signs the letter (default: the department the declarations name,
     /// else the office)
     #[arg(long, value_name = "NAME")]
@@ -347,20 +351,8 @@ pub struct RecommendArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<crate::date::Date>,
 
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-
-    /// Treat warnings as errors (refuse on any warning)
-    #[arg(long)]
-    pub strict: bool,
-
-    /// Judge the declarations inside as of this date (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE", value_parser = parse_date, env = "SHENBAO_AS_OF")]
-    pub as_of: Option<crate::date::Date>,
-
     #[command(flatten)]
-    pub profile: ProfileArgs,
+    pub dossiers: DossierSetArgs,
 }
 
 #[derive(Debug, Args)]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::offices::{codes_of, findings, office, package};
+use common::offices::{codes_of, findings, office, package, profile_with_quota};
 use common::run_json;
 
 #[test]
@@ -146,11 +146,7 @@ fn quotas_come_from_the_profile() {
     );
     assert_eq!(status, 0, "{found:?}");
     // …with a province quota of 1, both are over it.
-    let tight =
-        shenbao::call::EMBEDDED_2021.replacen("quotas: {province: 10", "quotas: {province: 1", 1);
-    assert_ne!(tight, shenbao::call::EMBEDDED_2021);
-    let profile = o.work.join("tight.yaml");
-    std::fs::write(&profile, tight).unwrap();
+    let profile = profile_with_quota(&o.work, "province", 1);
     let (status, json) = run_json(&[
         "intake",
         "--call",
@@ -216,10 +212,7 @@ fn a_mixed_inbox_gets_a_correct_table_and_csv() {
     let cut = std::fs::read(o.inbox.join("cut.zip")).unwrap();
     std::fs::write(o.inbox.join("cut.zip"), &cut[..cut.len() * 2 / 3]).unwrap();
     // A province may forward 2 here: the three readable Jiangsu dossiers are over it.
-    let tight =
-        shenbao::call::EMBEDDED_2021.replacen("quotas: {province: 10", "quotas: {province: 2", 1);
-    let profile = o.work.join("tight.yaml");
-    std::fs::write(&profile, tight).unwrap();
+    let profile = profile_with_quota(&o.work, "province", 2);
     let csv = o.work.join("汇总表.csv");
     let keys = o.work.join("keys");
     let (status, json) = run_json(&[

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::offices::{codes_of, findings, office, package, Office};
+use common::offices::{codes_of, findings, office, package, profile_with_quota, Office};
 use common::run_json;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -74,6 +74,22 @@ fn recorded_letter_code(bundle: &Path) -> String {
         .to_string()
 }
 
+/// `verify` a bundle with `key_args` (e.g. `--trusted-key PUB`), looking for
+/// its dossiers under `dossiers`, plus any `extra` flags.
+fn verify_bundle(
+    bundle: &Path,
+    key_args: &[&str],
+    dossiers: &Path,
+    extra: &[&str],
+) -> (i32, serde_json::Value) {
+    let mut args = vec!["verify"];
+    args.extend_from_slice(key_args);
+    args.extend_from_slice(&["--dossiers", dossiers.to_str().unwrap()]);
+    args.extend_from_slice(extra);
+    args.push(bundle.to_str().unwrap());
+    run_json(&args)
+}
+
 fn tool(program: &str, args: &[&str], dir: &Path) -> std::process::Output {
     Command::new(program)
         .args(args)
@@ -103,10 +119,7 @@ fn an_over_quota_selection_is_refused_and_nothing_is_written() {
         second_jiangsu,
     );
     // A profile where a province may forward one project.
-    let tight =
-        shenbao::call::EMBEDDED_2021.replacen("quotas: {province: 10", "quotas: {province: 1", 1);
-    let profile = o.work.join("tight.yaml");
-    std::fs::write(&profile, tight).unwrap();
+    let profile = profile_with_quota(&o.work, "province", 1);
     let (status, json, bundle) = recommend(
         &o,
         "江苏省",
@@ -211,14 +224,12 @@ fn a_bundle_verifies_with_its_dossiers_and_with_standard_tools() {
 
     // verify checks the bundle and each dossier it lists (found by --dossiers).
     let office_pub = o.work.join("office.pub");
-    let (status, json) = run_json(&[
-        "verify",
-        "--trusted-key",
-        office_pub.to_str().unwrap(),
-        "--dossiers",
-        o.inbox.to_str().unwrap(),
-        bundle.to_str().unwrap(),
-    ]);
+    let (status, json) = verify_bundle(
+        &bundle,
+        &["--trusted-key", office_pub.to_str().unwrap()],
+        &o.inbox,
+        &[],
+    );
     assert_eq!(status, 0, "{json}");
     let found = findings(&json);
     let mut names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
@@ -229,16 +240,12 @@ fn a_bundle_verifies_with_its_dossiers_and_with_standard_tools() {
 
     // The code on the paper letter matches the bundle; another does not.
     let letter_code = |code: &str| {
-        run_json(&[
-            "verify",
-            "--trusted-key",
-            office_pub.to_str().unwrap(),
-            "--dossiers",
-            o.inbox.to_str().unwrap(),
-            "--paper-code",
-            code,
-            bundle.to_str().unwrap(),
-        ])
+        verify_bundle(
+            &bundle,
+            &["--trusted-key", office_pub.to_str().unwrap()],
+            &o.inbox,
+            &["--paper-code", code],
+        )
     };
     let printed = recorded_letter_code(&bundle);
     assert_eq!(letter_code(&printed).0, 0);
@@ -323,14 +330,12 @@ fn verify_catches_missing_and_replaced_dossiers() {
     assert_eq!(status, 0);
     let office_pub = o.work.join("office.pub");
     let verify = |dossiers: &Path| {
-        run_json(&[
-            "verify",
-            "--trusted-key",
-            office_pub.to_str().unwrap(),
-            "--dossiers",
-            dossiers.to_str().unwrap(),
-            bundle.to_str().unwrap(),
-        ])
+        verify_bundle(
+            &bundle,
+            &["--trusted-key", office_pub.to_str().unwrap()],
+            dossiers,
+            &[],
+        )
     };
     // Replaced after the recommendation: a valid dossier, but not the one signed for.
     package(&o.work, &o.inbox, "thermal-screening-robot", "robot", |y| {
@@ -422,14 +427,7 @@ fn a_central_enterprise_s_short_name_shares_its_quota() {
             "name: 蓉汇 5G 智慧生活信息消费体验中心（二期）",
         )
     });
-    let tight = shenbao::call::EMBEDDED_2021.replacen(
-        "central_enterprise: 5,",
-        "central_enterprise: 1,",
-        1,
-    );
-    assert_ne!(tight, shenbao::call::EMBEDDED_2021);
-    let profile = o.work.join("tight.yaml");
-    std::fs::write(&profile, tight).unwrap();
+    let profile = profile_with_quota(&o.work, "central_enterprise", 1);
     let (status, json, bundle) = recommend(
         &o,
         "中国电子信息产业集团有限公司",
@@ -477,33 +475,21 @@ fn an_untrusted_bundle_is_an_error_and_its_list_is_not_acted_on() {
     assert_eq!(status, 0);
     let dossiers = o.inbox.to_str().unwrap();
     // No key for the office: the bundle alone is reported, as an error.
-    let (status, json) = run_json(&["verify", "--dossiers", dossiers, bundle.to_str().unwrap()]);
+    let (status, json) = verify_bundle(&bundle, &[], Path::new(dossiers), &[]);
     assert_eq!(status, 1);
     let found = findings(&json);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(codes_of(&found, "bundle.zip"), ["Z016"]);
     // The office's key bound to another office's name: refused too.
     let bound = format!("浙江省={}", o.work.join("office.pub").display());
-    let (status, json) = run_json(&[
-        "verify",
-        "--office-key",
-        &bound,
-        "--dossiers",
-        dossiers,
-        bundle.to_str().unwrap(),
-    ]);
+    let (status, json) =
+        verify_bundle(&bundle, &["--office-key", &bound], Path::new(dossiers), &[]);
     assert_eq!(status, 1);
     assert_eq!(codes_of(&findings(&json), "bundle.zip"), ["Z016"]);
     // Bound to its own name: accepted, with the dossier.
     let bound = format!("江苏省={}", o.work.join("office.pub").display());
-    let (status, json) = run_json(&[
-        "verify",
-        "--office-key",
-        &bound,
-        "--dossiers",
-        dossiers,
-        bundle.to_str().unwrap(),
-    ]);
+    let (status, json) =
+        verify_bundle(&bundle, &["--office-key", &bound], Path::new(dossiers), &[]);
     assert_eq!(status, 0, "{json}");
     assert_eq!(findings(&json).len(), 2);
 }
@@ -521,13 +507,11 @@ fn among_files_of_one_name_the_signed_one_is_taken() {
     package(&o.work, &old, "thermal-screening-robot", "robot", |y| {
         y.replace("name: 周婧", "name: 周静")
     });
-    let (status, json) = run_json(&[
-        "verify",
-        "--trusted-key",
-        o.work.join("office.pub").to_str().unwrap(),
-        "--dossiers",
-        o.inbox.to_str().unwrap(),
-        bundle.to_str().unwrap(),
-    ]);
+    let (status, json) = verify_bundle(
+        &bundle,
+        &["--trusted-key", o.work.join("office.pub").to_str().unwrap()],
+        &o.inbox,
+        &[],
+    );
     assert_eq!(status, 0, "{json}");
 }

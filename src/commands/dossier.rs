@@ -147,9 +147,6 @@ pub fn package(args: &PackageArgs, context: Context) -> i32 {
 }
 
 pub fn verify(args: &VerifyArgs, context: Context) -> i32 {
-    /// Below this many dossiers there is no progress bar (each takes a moment:
-    /// every byte is hashed).
-    const PROGRESS_MIN_DOSSIERS: usize = 20;
     let Some(profile) = load_profile(&args.profile, context) else {
         return EXIT_CANNOT_RUN;
     };
@@ -187,8 +184,11 @@ pub fn verify(args: &VerifyArgs, context: Context) -> i32 {
     let mut results = Vec::new();
     let mut summary = Summary::default();
     let mut could_not_run = false;
-    let progress =
-        super::validate::progress_bar(args.files.len(), PROGRESS_MIN_DOSSIERS, context.lang);
+    let progress = super::validate::progress_bar(
+        args.files.len(),
+        super::validate::PROGRESS_MIN_DOSSIERS,
+        context.lang,
+    );
     for file in &args.files {
         let verified = verifier::verify_file(file, &options);
         let mut checked = vec![FileResult {

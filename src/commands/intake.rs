@@ -11,15 +11,15 @@ use rayon::prelude::*;
 use std::fmt::Write as _;
 
 pub fn run(args: &IntakeArgs, context: Context) -> i32 {
-    let Some(profile) = load_profile(&args.profile, context) else {
+    let Some(profile) = load_profile(&args.dossiers.profile, context) else {
         return EXIT_CANNOT_RUN;
     };
-    let Ok(inputs) = inputs(args.trusted_keys.as_deref(), &args.paths, context) else {
+    let Ok(inputs) = inputs(args.dossiers.trusted_keys.as_deref(), &args.paths, context) else {
         return EXIT_CANNOT_RUN;
     };
-    let mut arrivals = inputs.arrivals(&profile, args.as_of, context.lang);
+    let mut arrivals = inputs.arrivals(&profile, args.dossiers.as_of, context.lang);
     intake::cross_check(&mut arrivals, &profile, args.office.as_deref());
-    if args.strict {
+    if args.dossiers.strict {
         for a in &mut arrivals {
             a.diagnostics
                 .iter_mut()
@@ -49,7 +49,7 @@ pub fn run(args: &IntakeArgs, context: Context) -> i32 {
             return EXIT_CANNOT_RUN;
         }
     }
-    let report = render(&arrivals, None, args.format, context);
+    let report = render(&arrivals, None, args.dossiers.format, context);
     report.exit_status(write_stdout(&report.text))
 }
 
@@ -106,9 +106,11 @@ impl Inputs {
             profile,
             as_of,
         };
-        // Every byte of every dossier is hashed: worth a progress bar from a few dozen.
-        const PROGRESS_MIN_DOSSIERS: usize = 20;
-        let progress = super::validate::progress_bar(self.files.len(), PROGRESS_MIN_DOSSIERS, lang);
+        let progress = super::validate::progress_bar(
+            self.files.len(),
+            super::validate::PROGRESS_MIN_DOSSIERS,
+            lang,
+        );
         let arrivals = self
             .files
             .par_iter()

@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 pub fn run(args: &RecommendArgs, context: Context) -> i32 {
-    let Some(profile) = load_profile(&args.profile, context) else {
+    let Some(profile) = load_profile(&args.dossiers.profile, context) else {
         return EXIT_CANNOT_RUN;
     };
     let office = args.office.trim();
@@ -30,7 +30,7 @@ pub fn run(args: &RecommendArgs, context: Context) -> i32 {
             return EXIT_CANNOT_RUN;
         }
     };
-    let Ok(inputs) = inputs(args.trusted_keys.as_deref(), &args.paths, context) else {
+    let Ok(inputs) = inputs(args.dossiers.trusted_keys.as_deref(), &args.paths, context) else {
         return EXIT_CANNOT_RUN;
     };
     // The bundle lists dossiers by file name: each must survive the list and
@@ -71,13 +71,13 @@ pub fn run(args: &RecommendArgs, context: Context) -> i32 {
             return EXIT_CANNOT_RUN;
         }
     }
-    let mut arrivals = inputs.arrivals(&profile, args.as_of, context.lang);
+    let mut arrivals = inputs.arrivals(&profile, args.dossiers.as_of, context.lang);
     let date = args
         .date
-        .or(args.as_of)
+        .or(args.dossiers.as_of)
         .unwrap_or_else(|| Date::today_at_offset(profile.deadline().1));
     let mut findings = recommend::check_selection(&mut arrivals, &profile, office, date);
-    if args.strict {
+    if args.dossiers.strict {
         for d in arrivals
             .iter_mut()
             .flat_map(|a| a.diagnostics.iter_mut())
@@ -97,9 +97,9 @@ pub fn run(args: &RecommendArgs, context: Context) -> i32 {
         diagnostics: findings,
     };
     let refused = head.errors() > 0 || arrivals.iter().any(|a| !a.ok());
-    let mut report = render(&arrivals, Some(head), args.format, context);
+    let mut report = render(&arrivals, Some(head), args.dossiers.format, context);
     if refused {
-        if matches!(args.format, crate::report::Format::Human) {
+        if matches!(args.dossiers.format, crate::report::Format::Human) {
             report.text.push_str(context.t(
                 "✘ 所选材料包未通过检查，没有生成推荐材料包\n",
                 "✘ the selection does not pass; no bundle was written\n",
@@ -135,7 +135,7 @@ pub fn run(args: &RecommendArgs, context: Context) -> i32 {
         (&secret, &public),
     ) {
         Ok(done) => {
-            if matches!(args.format, crate::report::Format::Human) {
+            if matches!(args.dossiers.format, crate::report::Format::Human) {
                 report.text.push_str(&match context.lang {
                     Lang::Zh => format!(
                         "✔ 已生成推荐材料包 {}\n  推荐 {} 个项目，推荐意见函校验码 {}，签名密钥 {}\n",

@@ -19,6 +19,10 @@ use std::path::{Path, PathBuf};
 /// Below this many files a progress bar is only flicker.
 const PROGRESS_MIN_FILES: usize = 200;
 
+/// Below this many dossiers there is no progress bar (each takes a moment:
+/// every byte is hashed). For verify, intake and recommend.
+pub const PROGRESS_MIN_DOSSIERS: usize = 20;
+
 /// Files checked (in parallel) between two writes of the human report.
 const SLICE: usize = 2048;
 

@@ -345,6 +345,20 @@ impl Composer {
         self.row(&cells, size);
     }
 
+    /// A numbered table row: the values of the given widths, the first (the
+    /// number) centred.
+    pub fn numbered_row(&mut self, values: &[String], widths: &[f32], size: f32) {
+        let mut cells: Vec<Cell> = values
+            .iter()
+            .zip(widths)
+            .map(|(value, width)| Cell::value(value, *width))
+            .collect();
+        if let Some(first) = cells.first_mut() {
+            first.align = Align::Center;
+        }
+        self.row(&cells, size);
+    }
+
     /// An empty bordered box of `height` (opinions, seals), with a label inside.
     pub fn boxed(&mut self, height: f32, label: &str, size: f32) {
         self.ensure(height);

@@ -3,7 +3,7 @@
 
 use super::Arrival;
 use crate::form::font::Weight;
-use crate::form::layout::{size, Align, Cell, Composer, CONTENT_WIDTH, LEFT};
+use crate::form::layout::{size, Align, Composer, CONTENT_WIDTH, LEFT};
 
 pub const HEADER: [&str; 8] = [
     "序号",
@@ -108,15 +108,10 @@ pub fn pdf(arrivals: &[Arrival], office: Option<&str>) -> Result<Vec<u8>, String
     header[7] = "SHA-256";
     c.header_row(&header, &widths, s);
     for (i, a) in arrivals.iter().enumerate() {
-        let fields = row(i, a);
-        let mut cells: Vec<Cell> = fields
-            .iter()
-            .zip(widths)
-            .map(|(f, w)| Cell::value(f, w))
-            .collect();
-        cells[0].align = Align::Center;
-        cells[7].text = a.digest.chars().take(16).collect();
-        c.row(&cells, s);
+        let mut fields = row(i, a);
+        // The printed table shows the digest's first 16 digits; the CSV has it whole.
+        fields[7] = a.digest.chars().take(16).collect();
+        c.numbered_row(&fields, &widths, s);
     }
     crate::form::footers(&mut c, None);
     crate::form::render_pages(&c.pages, &title, office.unwrap_or(""))

@@ -7,7 +7,7 @@ use crate::call::CallProfile;
 use crate::date::Date;
 use crate::form::code::VerificationCode;
 use crate::form::font::Weight;
-use crate::form::layout::{size, Align, Cell, Composer, CONTENT_WIDTH, LEFT};
+use crate::form::layout::{size, Align, Composer, CONTENT_WIDTH, LEFT};
 use crate::intake::Arrival;
 
 /// Everything the letter shows.
@@ -162,12 +162,6 @@ fn project_list(c: &mut Composer, letter: &Letter, year: &str) {
             channel(a),
             a.contact.clone(),
         ];
-        let mut cells: Vec<Cell> = fields
-            .iter()
-            .zip(widths)
-            .map(|(f, w)| Cell::value(f, w))
-            .collect();
-        cells[0].align = Align::Center;
-        c.row(&cells, s);
+        c.numbered_row(&fields, &widths, s);
     }
 }

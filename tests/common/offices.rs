@@ -96,3 +96,24 @@ pub fn codes_of<'a>(found: &'a [(String, Vec<String>)], name: &str) -> &'a [Stri
         .unwrap_or_else(|| panic!("{name} not in {found:?}"))
         .1
 }
+
+/// The 2021 call profile with one quota changed (`kind` as the profile's
+/// `quotas:` line writes it), saved in `work`; its path.
+pub fn profile_with_quota(work: &Path, kind: &str, quota: u32) -> PathBuf {
+    let text = shenbao::call::EMBEDDED_2021;
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("quotas: {"))
+        .expect("the profile's quotas line");
+    let start = line
+        .find(&format!("{kind}: "))
+        .expect("a quota of that kind")
+        + kind.len()
+        + 2;
+    let end = start + line[start..].find([',', '}']).unwrap();
+    let changed = format!("{}{quota}{}", &line[..start], &line[end..]);
+    assert_ne!(changed, line);
+    let path = work.join(format!("quota-{kind}-{quota}.yaml"));
+    std::fs::write(&path, text.replacen(line, &changed, 1)).unwrap();
+    path
+}

@@ -62,13 +62,7 @@ pub struct Bundle {
 /// Every problem with the dossier at `path`. A recommendation bundle given
 /// where a dossier is expected is itself a problem.
 pub fn verify(path: &Path, options: &VerifyOptions) -> Vec<Diagnostic> {
-    match std::fs::File::open(path) {
-        Ok(file) => verify_reader(file, options),
-        Err(err) => vec![crate::declaration::file_error(
-            &path.display().to_string(),
-            &err,
-        )],
-    }
+    as_dossier(verify_file(path, options))
 }
 
 /// Like [`verify`], for the dossier that `reader` reads (intake passes one
@@ -77,7 +71,11 @@ pub fn verify_reader<R: Read + std::io::Seek>(
     reader: R,
     options: &VerifyOptions,
 ) -> Vec<Diagnostic> {
-    let verified = verify_any(reader, options);
+    as_dossier(verify_any(reader, options))
+}
+
+/// The findings about a file that should be a dossier: a bundle is not one.
+fn as_dossier(verified: Verified) -> Vec<Diagnostic> {
     let mut diagnostics = verified.diagnostics;
     if verified.bundle.is_some() {
         diagnostics.push(
