@@ -5,20 +5,9 @@ use shenbao::call::CallProfile;
 use shenbao::declaration::{Document, EncodingMode, LoadOptions};
 use shenbao::rules::{self, CheckOptions};
 
-/// xorshift64*: deterministic, dependency-free.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 const INTERESTING: &[&[u8]] = &[
     b"\"",

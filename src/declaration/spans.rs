@@ -10,7 +10,7 @@ pub struct NodeSpan {
 /// JSON pointer → span, in document order. Looked up only for documents with
 /// findings, so a vector (no hashing on the hot path) is enough. The pointers
 /// share one buffer rather than a `String` each: one allocation fewer per node.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct SpanMap {
     /// Every pointer, one after the other.
     pointers: String,

@@ -1,75 +1,17 @@
-//! YAML text → `serde_json::Value` and a JSON-pointer → span map, in one pass
-//! over the parser's events.
-//!
-//! We drive `granit-parser` (the YAML parser inside serde-saphyr) directly:
-//! measured on a 7.7 KB declaration, its events take 57 µs while serde-saphyr's
-//! deserializer layer on top adds 80 µs more, and spans would need a second,
-//! slower pass (docs/performance.md). Building the tree here gives spans for
-//! free and lets us state the semantics precisely:
-//!
-//! - YAML 1.2 core schema: only `true`/`false` are booleans (`no`, `on` stay
-//!   text), `~`/`null`/empty are null, no timestamps (dates stay text);
-//! - numbers with a leading zero (`010`, postal codes) and `1_000` stay text;
-//!   `.inf`/`.nan` stay text (JSON has no such numbers);
-//! - `<<` is an ordinary key (merge keys are YAML 1.1);
-//! - duplicate keys, complex keys, non-core tags, a second document are errors;
-//! - budgets on depth, nodes (aliases expanded) and aliases bound time and memory.
+//! The full YAML path: the tree built over `granit-parser`'s events (the YAML
+//! parser inside serde-saphyr), driven directly. Measured on a 7.7 KB
+//! declaration, its events take 57 µs while serde-saphyr's deserializer layer
+//! on top adds 80 µs more, and spans would need a second, slower pass
+//! (docs/performance.md). Building the tree here gives spans for free.
 
-use super::scalar::resolve_plain;
-pub use super::spans::{NodeSpan, SpanMap};
-use granit_parser::{Event, Marker, Options, Parser, ScalarStyle, ScanError, Span};
+use super::{Budget, NodeSpan, SpanMap, Unsupported, YamlError, MAX_ALIASES, MAX_DEPTH, MAX_NODES};
+use crate::declaration::pointer::push_escaped;
+use crate::declaration::scalar::resolve_plain;
+use granit_parser::{Event, Marker, Options, Parser, ScalarStyle, Span};
 use serde_json::map::Entry;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::fmt::Write;
-
-/// Nesting deeper than this is no declaration (the schema needs 4 levels).
-pub const MAX_DEPTH: usize = 64;
-/// Nodes (scalars + collections, aliases expanded) allowed in one document.
-pub const MAX_NODES: usize = 100_000;
-/// Alias references allowed in one document; declarations rarely need any.
-pub const MAX_ALIASES: usize = 1_000;
-
-/// Why a text is not a usable YAML document.
-#[derive(Debug)]
-pub enum YamlError {
-    /// The scanner or parser rejected the text.
-    Syntax(ScanError),
-    DuplicateKey {
-        key: String,
-        at: (usize, usize),
-    },
-    MultipleDocuments {
-        at: (usize, usize),
-    },
-    Budget {
-        what: Budget,
-        at: (usize, usize),
-    },
-    Unsupported {
-        what: Unsupported,
-        at: (usize, usize),
-    },
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Budget {
-    Depth,
-    Nodes,
-    Aliases,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Unsupported {
-    ComplexKey,
-    Tag(String),
-    UnknownAnchor,
-}
-
-/// Parse one document.
-pub fn parse(text: &str) -> Result<(Value, SpanMap), YamlError> {
-    Builder::new(text).run()
-}
 
 /// An open collection.
 struct Frame {
@@ -143,6 +85,11 @@ fn union(a: (usize, usize), b: (usize, usize)) -> (usize, usize) {
     let start = a.0.min(b.0);
     let end = (a.0 + a.1).max(b.0 + b.1);
     (start, end - start)
+}
+
+/// Parse one document with the full parser.
+pub(super) fn parse(text: &str) -> Result<(Value, SpanMap), YamlError> {
+    Builder::new(text).run()
 }
 
 impl<'a> Builder<'a> {
@@ -350,7 +297,7 @@ impl<'a> Builder<'a> {
             }) => {
                 let key_span = *key_span;
                 self.path.push('/');
-                super::pointer::push_escaped(&mut self.path, pending_key(map));
+                push_escaped(&mut self.path, pending_key(map));
                 Some(key_span)
             }
             _ => None,
@@ -460,7 +407,3 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 }
-
-#[cfg(test)]
-#[path = "yaml_tests.rs"]
-mod tests;

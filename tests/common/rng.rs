@@ -1,0 +1,18 @@
+//! xorshift64*: a small deterministic generator, so that failures of the
+//! randomised tests reproduce. Shared by the integration tests and the YAML
+//! fast path's unit tests (included by path).
+
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
