@@ -18,12 +18,11 @@
 //! or very large documents.
 
 use super::{NodeSpan, SpanMap, MAX_DEPTH, MAX_NODES};
-use crate::declaration::pointer::push_escaped;
 use crate::declaration::scalar::resolve_plain;
+use crate::declaration::spans::{NodeId, Segment};
 use serde_json::map::Entry;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
-use std::fmt::Write;
 
 /// Nesting the fast path takes on; anything deeper goes to the full path,
 /// which enforces [`MAX_DEPTH`].
@@ -47,7 +46,6 @@ pub(super) fn parse(text: &str) -> Option<(Value, SpanMap)> {
         bytes: text.as_bytes(),
         pos: 0,
         at: None,
-        path: String::new(),
         spans: SpanMap::default(),
         nodes: 0,
         depth: 0,
@@ -56,17 +54,12 @@ pub(super) fn parse(text: &str) -> Option<(Value, SpanMap)> {
     if reader.at != Some(0) {
         return None;
     }
-    let (root, extent) = reader.mapping(0)?;
+    let id = reader.spans.add(None, Segment::Root, NodeSpan::default());
+    let (root, extent) = reader.mapping(0, id)?;
     if reader.at.is_some() {
         return None;
     }
-    reader.spans.push(
-        "",
-        NodeSpan {
-            key: None,
-            value: extent,
-        },
-    );
+    reader.spans.set_value(id, extent);
     Some((root, reader.spans))
 }
 
@@ -151,8 +144,6 @@ struct Reader<'a> {
     /// The column of the content `pos` is at, after [`Reader::advance`];
     /// `None` at the end of the text.
     at: Option<usize>,
-    /// The JSON pointer of the node being read.
-    path: String,
     spans: SpanMap,
     nodes: usize,
     depth: usize,
@@ -266,8 +257,9 @@ impl Reader<'_> {
         }
     }
 
-    /// A block mapping whose first key is at `pos`, in column `indent`.
-    fn mapping(&mut self, indent: usize) -> Option<(Value, Span)> {
+    /// A block mapping whose first key is at `pos`, in column `indent`; `id`
+    /// is its node in the span map.
+    fn mapping(&mut self, indent: usize, id: NodeId) -> Option<(Value, Span)> {
         self.open()?;
         let mut map = Map::new();
         let mut extent: Option<Span> = None;
@@ -281,20 +273,15 @@ impl Reader<'_> {
                 Entry::Occupied(_) => return None,
                 Entry::Vacant(slot) => slot,
             };
-            let path_len = self.path.len();
-            self.path.push('/');
-            push_escaped(&mut self.path, key);
+            let node = NodeSpan {
+                key: Some(key_span),
+                value: (0, 0),
+            };
+            let child = self.spans.add(Some(id), Segment::Key(key), node);
             self.pos = colon + 1;
-            let (value, span) = self.value(indent)?;
+            let (value, span) = self.value(indent, child)?;
             slot.insert(value);
-            self.spans.push(
-                &self.path,
-                NodeSpan {
-                    key: Some(key_span),
-                    value: span,
-                },
-            );
-            self.path.truncate(path_len);
+            self.spans.set_value(child, span);
             let entry = union(key_span, span);
             extent = Some(extent.map_or(entry, |e| union(e, entry)));
             match self.at {
@@ -308,7 +295,7 @@ impl Reader<'_> {
     }
 
     /// The value after a key's `:`, on this line or the lines below.
-    fn value(&mut self, indent: usize) -> Option<(Value, Span)> {
+    fn value(&mut self, indent: usize, id: NodeId) -> Option<(Value, Span)> {
         let i = self.skip_spaces(self.pos);
         if !matches!(self.byte(i), None | Some(b'\n' | b'#')) {
             self.pos = i;
@@ -318,9 +305,9 @@ impl Reader<'_> {
         self.advance(usize::MAX)?;
         let column = self.at?;
         if self.starts_item() && column >= indent {
-            self.sequence(column)
+            self.sequence(column, id)
         } else if column > indent {
-            self.mapping(column)
+            self.mapping(column, id)
         } else {
             None // an empty value
         }
@@ -331,7 +318,7 @@ impl Reader<'_> {
     }
 
     /// A block list whose first `- ` is at `pos`, in column `indent`.
-    fn sequence(&mut self, indent: usize) -> Option<(Value, Span)> {
+    fn sequence(&mut self, indent: usize, id: NodeId) -> Option<(Value, Span)> {
         self.open()?;
         let mut items = Vec::new();
         let mut extent: Option<Span> = None;
@@ -343,21 +330,14 @@ impl Reader<'_> {
                 return None; // the item's content is on the lines below
             }
             let column = indent + 1 + (self.pos - after_dash);
-            let path_len = self.path.len();
-            let _ = write!(self.path, "/{}", items.len());
+            let segment = Segment::Index(items.len());
+            let child = self.spans.add(Some(id), segment, NodeSpan::default());
             let (value, span) = if self.key_colon(self.pos).is_some() {
-                self.mapping(column)?
+                self.mapping(column, child)?
             } else {
                 self.inline(indent)?
             };
-            self.spans.push(
-                &self.path,
-                NodeSpan {
-                    key: None,
-                    value: span,
-                },
-            );
-            self.path.truncate(path_len);
+            self.spans.set_value(child, span);
             items.push(value);
             extent = Some(extent.map_or(span, |e| union(e, span)));
             match self.at {

@@ -5,21 +5,19 @@
 //! (docs/performance.md). Building the tree here gives spans for free.
 
 use super::{Budget, NodeSpan, SpanMap, Unsupported, YamlError, MAX_ALIASES, MAX_DEPTH, MAX_NODES};
-use crate::declaration::pointer::push_escaped;
 use crate::declaration::scalar::resolve_plain;
+use crate::declaration::spans::{NodeId, Segment};
 use granit_parser::{Event, Marker, Options, Parser, ScalarStyle, Span};
 use serde_json::map::Entry;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
-use std::fmt::Write;
 
 /// An open collection.
 struct Frame {
     kind: FrameKind,
     anchor: usize,
-    /// Where `path` was before this collection's own segment was pushed.
-    path_len: usize,
-    key_span: Option<(usize, usize)>,
+    /// Its node in the span map.
+    id: NodeId,
     /// Union of the spans of what is inside so far (start/end event if empty).
     extent: Option<(usize, usize)>,
     open: (usize, usize),
@@ -40,7 +38,6 @@ struct Builder<'a> {
     text: &'a str,
     parser: Parser<'a, granit_parser::StrInput<'a>>,
     frames: Vec<Frame>,
-    path: String,
     spans: SpanMap,
     /// Anchored nodes by id: the value and its node count (for the budget).
     /// An alias's nodes all point at the alias itself.
@@ -101,7 +98,6 @@ impl<'a> Builder<'a> {
             text,
             parser: Parser::new_from_str_with_options(text, options),
             frames: Vec::new(),
-            path: String::new(),
             spans: SpanMap::default(),
             anchors: Vec::new(),
             nodes: 0,
@@ -280,53 +276,32 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    /// The pointer segment for the next value in the innermost collection.
-    fn push_segment(&mut self) -> Option<(usize, usize)> {
-        match self.frames.last() {
-            Some(Frame {
-                kind: FrameKind::Seq(items),
-                ..
-            }) => {
-                // Written in place: no String per sequence item.
-                let _ = write!(self.path, "/{}", items.len());
-                None
-            }
-            Some(Frame {
-                kind: FrameKind::Map(map, Some(key_span)),
-                ..
-            }) => {
-                let key_span = *key_span;
-                self.path.push('/');
-                push_escaped(&mut self.path, pending_key(map));
-                Some(key_span)
-            }
-            _ => None,
-        }
+    /// Add the node of the next value in the innermost collection (or of
+    /// the root) to the span map.
+    fn add_node(&mut self, value: (usize, usize)) -> NodeId {
+        let (parent, segment, key) = match self.frames.last() {
+            None => (None, Segment::Root, None),
+            Some(frame) => match &frame.kind {
+                FrameKind::Seq(items) => (Some(frame.id), Segment::Index(items.len()), None),
+                FrameKind::Map(map, key_span) => {
+                    debug_assert!(key_span.is_some(), "a value follows its key");
+                    (Some(frame.id), Segment::Key(pending_key(map)), *key_span)
+                }
+            },
+        };
+        self.spans.add(parent, segment, NodeSpan { key, value })
     }
 
     /// Attach a finished value to its parent (or make it the root) and record
-    /// its span under its pointer.
-    fn place(
-        &mut self,
-        value: Value,
-        extent: (usize, usize),
-        segment: Option<(usize, Option<(usize, usize)>)>,
-    ) {
-        let (path_len, key_span) = match segment {
-            Some(done) => done,
+    /// its span: under its node if it has one (a collection), under a new one
+    /// otherwise.
+    fn place(&mut self, value: Value, extent: (usize, usize), node: Option<NodeId>) {
+        match node {
+            Some(id) => self.spans.set_value(id, extent),
             None => {
-                let len = self.path.len();
-                (len, self.push_segment())
+                self.add_node(extent);
             }
-        };
-        self.spans.push(
-            &self.path,
-            NodeSpan {
-                key: key_span,
-                value: extent,
-            },
-        );
-        self.path.truncate(path_len);
+        }
         match self.frames.last_mut() {
             None => self.root = Some(value),
             Some(frame) => {
@@ -376,13 +351,11 @@ impl<'a> Builder<'a> {
             });
         }
         self.count_nodes(1, at)?;
-        let path_len = self.path.len();
-        let key_span = self.push_segment();
+        let id = self.add_node((0, 0));
         self.frames.push(Frame {
             kind,
             anchor,
-            path_len,
-            key_span,
+            id,
             extent: None,
             open: at,
             nodes: 1,
@@ -403,7 +376,7 @@ impl<'a> Builder<'a> {
         if let Some(parent) = self.frames.last_mut() {
             parent.nodes += frame.nodes;
         }
-        self.place(value, extent, Some((frame.path_len, frame.key_span)));
+        self.place(value, extent, Some(frame.id));
         Ok(())
     }
 }

@@ -78,3 +78,25 @@ fn structural_errors() {
         "merge keys are ordinary keys in YAML 1.2"
     );
 }
+
+#[test]
+fn spans_grow_with_the_text_not_with_depth_times_key_length() {
+    // 14 levels of 1,000-character keys (each `~` is `~0` in a pointer), then
+    // 49,000 entries at the bottom: whole pointers per node took 1.36 GB.
+    let deep: String = (0..14)
+        .map(|d| format!("{}{}{d}:\n", " ".repeat(d), "~".repeat(1000)))
+        .collect();
+    let wide: String = (0..49_000)
+        .map(|i| format!("{}k{i}: 1\n", " ".repeat(14)))
+        .collect();
+    let text = deep + &wide;
+    let (value, spans) = parse(&text).unwrap();
+    assert!(spans.segment_bytes() <= 2 * text.len());
+    let mut pointer: String = (0..14)
+        .map(|d| format!("/{}{d}", "~0".repeat(1000)))
+        .collect();
+    pointer.push_str("/k48999");
+    assert_eq!(value.pointer(&pointer), Some(&Value::from(1)));
+    let (offset, len) = spans.get(&pointer).unwrap().value;
+    assert_eq!(&text[offset..offset + len], "1");
+}
