@@ -94,6 +94,10 @@ const EDGES: &[&str] = &[
     "a: |-\n  x\n  \n",
     "l:\n- |\n  x\n- y\n",
     "l:\n- a: |-\n    x\n  b: 2\n",
+    "a: |\r\n  x\r\n\r\n  y\r\nb: b \r\nc: 'x'  # c\r\nd:\r\n- e\r\n",
+    "a: |-\r\n  x\r\n  \r\n",
+    "a: b\rc: d\n",
+    "a: b\r\n\rc: d\n",
 ];
 
 #[test]
@@ -105,6 +109,13 @@ fn the_fast_path_takes_every_example_and_agrees() {
         assert!(
             taken || events::parse(&text).is_err(),
             "the fast path refused:\n{text}"
+        );
+        // The same with Windows line breaks.
+        let crlf = text.replace('\n', "\r\n");
+        assert_eq!(
+            agree(&crlf),
+            taken,
+            "CRLF changed the path taken:\n{crlf:?}"
         );
     }
 }
@@ -149,6 +160,7 @@ const PIECES: &[&str] = &[
     "\\",
     "\t",
     "\r\n",
+    "\r",
     "a",
     "中",
     "&x ",
@@ -227,6 +239,8 @@ fn the_fast_path_agrees_on_mutated_documents() {
     let mut bases = example_texts();
     bases.extend(EDGES.iter().map(|s| s.to_string()));
     bases.extend((0..60).map(|_| generate(&mut rng)));
+    let crlf: Vec<String> = bases.iter().map(|t| t.replace('\n', "\r\n")).collect();
+    bases.extend(crlf);
     let (mut taken, mut tried) = (0, 0);
     for round in 0..rounds {
         let base = &bases[round % bases.len()];
@@ -431,8 +445,11 @@ fn generate(rng: &mut Rng) -> String {
 #[test]
 fn the_fast_path_takes_generated_block_documents() {
     let (mut rng, rounds) = fuzzing(0xB10C_5EED, 3000);
-    for _ in 0..rounds {
-        let text = generate(&mut rng);
+    for round in 0..rounds {
+        let mut text = generate(&mut rng);
+        if round % 2 == 1 {
+            text = text.replace('\n', "\r\n");
+        }
         assert!(
             agree(&text),
             "the fast path refused a block document:\n{text}"

@@ -8,9 +8,10 @@
 //! Taken here: block mappings with plain keys; block lists (`- item`, and a
 //! mapping that starts on the item's line); plain scalars on one line; single-
 //! and double-quoted scalars on one line (double-quoted without escapes);
-//! literal block scalars `|` and `|-`; comments and blank lines.
+//! literal block scalars `|` and `|-`; comments and blank lines; LF or CRLF
+//! line breaks (Windows editors write CRLF).
 //!
-//! Left to the full path: tabs, carriage returns, BOMs, control and other
+//! Left to the full path: tabs, other carriage returns, BOMs, control and other
 //! non-printable characters, line and paragraph separators; document markers
 //! and directives; flow collections; anchors, aliases and tags; folded and
 //! `|+` scalars and indentation indicators; plain or quoted scalars over
@@ -63,7 +64,8 @@ pub(super) fn parse(text: &str) -> Option<(Value, SpanMap)> {
     Some((root, reader.spans))
 }
 
-/// Bytes that need a closer look: controls but the line feed, DEL, and the
+/// Bytes that need a closer look: controls but the line feed (CR is taken
+/// before LF only), DEL, and the
 /// lead bytes of C1 controls (C2), line/paragraph separators (E2) and the BOM
 /// and non-characters U+FFFE/U+FFFF (EF).
 const SUSPECT: [bool; 256] = {
@@ -89,6 +91,8 @@ fn printable(bytes: &[u8]) -> bool {
         if SUSPECT[b as usize] {
             let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
             let refused = match b {
+                // A CR only as part of a CRLF line break.
+                b'\r' => next(1) != b'\n',
                 0xC2 => (0x80..=0x9F).contains(&next(1)),
                 0xE2 => next(1) == 0x80 && matches!(next(2), 0xA8 | 0xA9),
                 0xEF => {
@@ -162,9 +166,31 @@ impl Reader<'_> {
             .count()
     }
 
-    /// Is the byte at `i` a space, a line feed or the end of the text?
+    /// Is the byte at `i` a space, a line break or the end of the text?
     fn separates(&self, i: usize) -> bool {
-        matches!(self.byte(i), None | Some(b' ' | b'\n'))
+        matches!(self.byte(i), None | Some(b' ' | b'\n' | b'\r'))
+    }
+
+    /// Is there a line break (LF or CRLF; a CR is always followed by an LF
+    /// here) or the end of the text at `i`?
+    fn at_break(&self, i: usize) -> bool {
+        matches!(self.byte(i), None | Some(b'\n' | b'\r'))
+    }
+
+    /// The start of the line after the break at `i` (or the end of the text).
+    fn after_break(&self, i: usize) -> usize {
+        let width = if self.byte(i) == Some(b'\r') { 2 } else { 1 };
+        (i + width).min(self.bytes.len())
+    }
+
+    /// Where the content of the line ending at `end` (its LF or the end of
+    /// the text) ends: before a CR.
+    fn content_end(&self, end: usize) -> usize {
+        if end > 0 && self.bytes[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        }
     }
 
     /// The end of the line `i` is on (its line feed, or the end of the text).
@@ -188,7 +214,7 @@ impl Reader<'_> {
                     self.at = None;
                     return Some(());
                 }
-                Some(b'\n') => self.pos = i + 1,
+                Some(b'\n' | b'\r') => self.pos = self.after_break(i),
                 Some(b'#') => {
                     if column > comment_limit {
                         return None;
@@ -213,7 +239,7 @@ impl Reader<'_> {
         let mut i = self.skip_spaces(self.pos);
         match self.byte(i) {
             None => {}
-            Some(b'\n') => i += 1,
+            Some(b'\n' | b'\r') => i = self.after_break(i),
             // A comment needs a space before it.
             Some(b'#') if i > self.pos => i = (self.line_end(i) + 1).min(self.bytes.len()),
             Some(_) => return None,
@@ -297,7 +323,7 @@ impl Reader<'_> {
     /// The value after a key's `:`, on this line or the lines below.
     fn value(&mut self, indent: usize, id: NodeId) -> Option<(Value, Span)> {
         let i = self.skip_spaces(self.pos);
-        if !matches!(self.byte(i), None | Some(b'\n' | b'#')) {
+        if !(self.at_break(i) || self.byte(i) == Some(b'#')) {
             self.pos = i;
             return self.inline(indent);
         }
@@ -326,7 +352,7 @@ impl Reader<'_> {
             self.pos += 1;
             let after_dash = self.pos;
             self.pos = self.skip_spaces(self.pos);
-            if matches!(self.byte(self.pos), None | Some(b'\n' | b'#')) {
+            if self.at_break(self.pos) || self.byte(self.pos) == Some(b'#') {
                 return None; // the item's content is on the lines below
             }
             let column = indent + 1 + (self.pos - after_dash);
@@ -387,7 +413,7 @@ impl Reader<'_> {
                 _ => i = j + 1,
             }
         };
-        let mut end = end;
+        let mut end = self.content_end(end);
         while self.bytes[end - 1] == b' ' {
             end -= 1;
         }
@@ -435,7 +461,7 @@ impl Reader<'_> {
         let first = self.pos;
         let i = self.skip_spaces(first);
         let indent = i - first;
-        if indent <= parent || matches!(self.byte(i), None | Some(b'\n')) {
+        if indent <= parent || self.at_break(i) {
             return None;
         }
         let start = i;
@@ -453,12 +479,12 @@ impl Reader<'_> {
                     stop = i;
                     break;
                 }
-                None | Some(b'\n') => {
+                None | Some(b'\n' | b'\r') => {
                     if spaces > indent {
                         return None; // spaces that would be content
                     }
                     blank_lines += 1;
-                    self.pos = (i + 1).min(self.bytes.len());
+                    self.pos = self.after_break(i);
                     continue;
                 }
                 Some(_) if spaces < indent => {
@@ -475,7 +501,7 @@ impl Reader<'_> {
             }
             blank_lines = 0;
             let end = self.line_end(line);
-            text.push_str(&self.text[line + indent..end]);
+            text.push_str(&self.text[line + indent..self.content_end(end)]);
             ends_with_newline = end < self.bytes.len();
             self.pos = (end + 1).min(self.bytes.len());
         }
