@@ -100,7 +100,8 @@ pub struct ValidateArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// Worker threads (default: one per core)
+    /// Threads that check files (default: one per core); folders are walked
+    /// on one more, ahead of them
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
 

@@ -33,18 +33,29 @@ impl Input {
 /// a stable order.
 pub fn collect(paths: &[PathBuf]) -> Vec<Input> {
     let mut inputs = Vec::new();
+    for_each(paths, |input| inputs.push(input));
+    inputs
+}
+
+/// [`collect`], handing each input to `sink` as soon as it is found, so that
+/// checking can start while the walk goes on and the list is never whole in
+/// memory.
+pub fn for_each(paths: &[PathBuf], mut sink: impl FnMut(Input)) {
     for path in paths {
         let display = path.display().to_string();
         match std::fs::metadata(path) {
-            Err(err) => inputs.push(Input::Unusable {
+            Err(err) => sink(Input::Unusable {
                 diagnostic: file_error(&display, &err),
                 display,
             }),
             Ok(meta) if meta.is_dir() => {
-                let before = inputs.len();
-                walk(path, &mut inputs);
-                if inputs.len() == before {
-                    inputs.push(Input::Unusable {
+                let mut found = 0;
+                walk(path, &mut |input| {
+                    found += 1;
+                    sink(input);
+                });
+                if found == 0 {
+                    sink(Input::Unusable {
                         diagnostic: Diagnostic::new(
                             diags::NO_DECLARATION.code,
                             Text::new(
@@ -60,16 +71,15 @@ pub fn collect(paths: &[PathBuf]) -> Vec<Input> {
                     });
                 }
             }
-            Ok(_) => inputs.push(Input::File {
+            Ok(_) => sink(Input::File {
                 path: path.clone(),
                 display,
             }),
         }
     }
-    inputs
 }
 
-fn walk(root: &Path, inputs: &mut Vec<Input>) {
+fn walk(root: &Path, sink: &mut dyn FnMut(Input)) {
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -84,7 +94,7 @@ fn walk(root: &Path, inputs: &mut Vec<Input>) {
         match entry {
             Ok(entry) => {
                 if entry.file_type().is_file() && entry.file_name() == DECLARATION_FILE {
-                    inputs.push(Input::File {
+                    sink(Input::File {
                         display: entry.path().display().to_string(),
                         path: entry.into_path(),
                     });
@@ -100,7 +110,7 @@ fn walk(root: &Path, inputs: &mut Vec<Input>) {
                 let io = err
                     .into_io_error()
                     .unwrap_or_else(|| std::io::Error::other("walk error"));
-                inputs.push(Input::Unusable {
+                sink(Input::Unusable {
                     diagnostic: file_error(&display, &io),
                     display,
                 });

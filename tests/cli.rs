@@ -187,6 +187,40 @@ fn a_long_report_keeps_input_order_across_the_slices_it_is_printed_in() {
     );
 }
 
+#[test]
+fn inputs_keep_the_order_of_the_command_line_while_folders_are_walked_ahead() {
+    // Folders are walked on their own thread while files are checked; the
+    // results still come in command-line order, then walk order.
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, n) in [("a", 300), ("b", 3)] {
+        for i in 0..n {
+            let at = dir.path().join(folder).join(format!("{i:03}"));
+            std::fs::create_dir_all(&at).unwrap();
+            write(&at, "shenbao.yaml", b"schema: 1\n");
+        }
+    }
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    let out = shenbao()
+        .current_dir(dir.path())
+        .args(["validate", "--format", "json", "b", "missing", "a", "empty"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "a missing path: could not run");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> = doc["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    let mut expected: Vec<String> = (0..3).map(|i| format!("b/{i:03}/shenbao.yaml")).collect();
+    expected.push("missing".into());
+    expected.extend((0..300).map(|i| format!("a/{i:03}/shenbao.yaml")));
+    expected.push("empty".into());
+    assert_eq!(paths, expected);
+    assert_eq!(doc["summary"]["checked"], 305);
+}
+
 /// Copy an example folder (declaration and attachments) to `to`.
 fn copy_example(example: &str, to: &std::path::Path) {
     let from = root().join(example);

@@ -23,8 +23,10 @@ const PROGRESS_MIN_FILES: usize = 200;
 /// every byte is hashed). For verify, intake and recommend.
 pub const PROGRESS_MIN_DOSSIERS: usize = 20;
 
-/// Files checked (in parallel) between two writes of the human report.
+/// Files checked (in parallel) between two writes of the human report. The
+/// first slice is smaller, so that checking starts soon while the walk goes on.
 const SLICE: usize = 2048;
+const FIRST_SLICE: usize = 256;
 
 /// Check one input: the findings, and their rendering when people will read them.
 pub fn check_input(
@@ -76,7 +78,6 @@ pub fn run(args: &ValidateArgs, context: Context) -> i32 {
         return EXIT_CANNOT_RUN;
     };
     let profile = &*profile;
-    let inputs = inputs::collect(&paths);
     let load = LoadOptions {
         encoding: args.encoding,
     };
@@ -102,7 +103,9 @@ pub fn run(args: &ValidateArgs, context: Context) -> i32 {
         },
         None => None,
     };
-    let progress = progress_bar(inputs.len(), PROGRESS_MIN_FILES, context.lang);
+    // Hidden until enough files are found to be worth a bar.
+    let progress = progress_bar(0, PROGRESS_MIN_FILES, context.lang);
+    let mut progress_shown = false;
     let check_slice = |slice: &[Input]| -> Vec<(FileResult, String)> {
         let work = || {
             slice
@@ -129,7 +132,7 @@ pub fn run(args: &ValidateArgs, context: Context) -> i32 {
     let mut summary = Summary::default();
     let mut could_not_run = false;
     let mut written = EXIT_OK;
-    for slice in inputs.chunks(SLICE) {
+    let mut check_and_report = |slice: &[Input]| {
         let mut text = String::new();
         for (result, rendered) in check_slice(slice) {
             summary.add(&result);
@@ -146,7 +149,38 @@ pub fn run(args: &ValidateArgs, context: Context) -> i32 {
         if !text.is_empty() && written == EXIT_OK {
             written = progress.suspend(|| write_stdout(&text));
         }
-    }
+    };
+    // The walk runs on its own thread, a slice ahead of the checks: it takes
+    // a fifth of the time the checks do and would otherwise run before them,
+    // on one core, holding every path at once.
+    let (sender, slices) = std::sync::mpsc::sync_channel::<Vec<Input>>(2);
+    let paths = &paths;
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut size = FIRST_SLICE;
+            let mut slice = Vec::with_capacity(size);
+            inputs::for_each(paths, |input| {
+                slice.push(input);
+                if slice.len() == size {
+                    size = (size * 2).min(SLICE);
+                    let full = std::mem::replace(&mut slice, Vec::with_capacity(size));
+                    // The receiver reads until the walk ends: a send cannot fail.
+                    let _ = sender.send(full);
+                }
+            });
+            if !slice.is_empty() {
+                let _ = sender.send(slice);
+            }
+        });
+        for slice in slices {
+            progress.inc_length(slice.len() as u64);
+            if !progress_shown && progress.length() >= Some(PROGRESS_MIN_FILES as u64) {
+                progress.set_draw_target(ProgressDrawTarget::stderr());
+                progress_shown = true;
+            }
+            check_and_report(&slice);
+        }
+    });
     progress.finish_and_clear();
 
     let batch = Batch {
@@ -215,7 +249,8 @@ pub fn progress_bar(len: usize, min: usize, lang: Lang) -> ProgressBar {
     let progress = if len >= min {
         ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr())
     } else {
-        ProgressBar::hidden()
+        // Hidden, with a length that can grow (a bar without one cannot).
+        ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::hidden())
     };
     let template = match lang {
         Lang::Zh => "{bar:40} {pos}/{len}  每秒 {rate} 个  已用 {elapsed}  剩余约 {eta}",
