@@ -30,16 +30,9 @@ impl Input {
 
 /// Expand files and folders. A folder contributes every `shenbao.yaml` below it
 /// (symlinks followed, loops skipped, hidden folders and `target/` skipped), in
-/// a stable order.
-pub fn collect(paths: &[PathBuf]) -> Vec<Input> {
-    let mut inputs = Vec::new();
-    for_each(paths, |input| inputs.push(input));
-    inputs
-}
-
-/// [`collect`], handing each input to `sink` as soon as it is found, so that
-/// checking can start while the walk goes on and the list is never whole in
-/// memory.
+/// a stable order, handing each input to `sink` as soon as it is found, so
+/// that checking can start while the walk goes on and the list is never whole
+/// in memory.
 pub fn for_each(paths: &[PathBuf], mut sink: impl FnMut(Input)) {
     for path in paths {
         let display = path.display().to_string();

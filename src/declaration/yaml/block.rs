@@ -18,7 +18,7 @@
 //! several lines; empty values; quoted or complex keys; duplicate keys; deep
 //! or very large documents.
 
-use super::{NodeSpan, SpanMap, MAX_DEPTH, MAX_NODES};
+use super::{union, NodeSpan, SpanMap, MAX_DEPTH, MAX_NODES};
 use crate::declaration::scalar::resolve_plain;
 use crate::declaration::spans::{NodeId, Segment};
 use serde_json::map::Entry;
@@ -133,12 +133,6 @@ fn is_indicator(b: u8) -> bool {
             | b'@'
             | b'`'
     )
-}
-
-fn union(a: Span, b: Span) -> Span {
-    let start = a.0.min(b.0);
-    let end = (a.0 + a.1).max(b.0 + b.1);
-    (start, end - start)
 }
 
 struct Reader<'a> {

@@ -4,7 +4,9 @@
 //! on top adds 80 µs more, and spans would need a second, slower pass
 //! (docs/performance.md). Building the tree here gives spans for free.
 
-use super::{Budget, NodeSpan, SpanMap, Unsupported, YamlError, MAX_ALIASES, MAX_DEPTH, MAX_NODES};
+use super::{
+    union, Budget, NodeSpan, SpanMap, Unsupported, YamlError, MAX_ALIASES, MAX_DEPTH, MAX_NODES,
+};
 use crate::declaration::scalar::resolve_plain;
 use crate::declaration::spans::{NodeId, Segment};
 use granit_parser::{Event, Marker, Options, Parser, ScalarStyle, Span};
@@ -76,12 +78,6 @@ fn pending_value(map: &mut Map<String, Value>) -> &mut Value {
     map.values_mut()
         .next_back()
         .expect("the pending key was inserted")
-}
-
-fn union(a: (usize, usize), b: (usize, usize)) -> (usize, usize) {
-    let start = a.0.min(b.0);
-    let end = (a.0 + a.1).max(b.0 + b.1);
-    (start, end - start)
 }
 
 /// Parse one document with the full parser.

@@ -69,6 +69,13 @@ pub enum Unsupported {
     UnknownAnchor,
 }
 
+/// The smallest byte range (offset, length) covering both.
+fn union(a: (usize, usize), b: (usize, usize)) -> (usize, usize) {
+    let start = a.0.min(b.0);
+    let end = (a.0 + a.1).max(b.0 + b.1);
+    (start, end - start)
+}
+
 /// Parse one document.
 pub fn parse(text: &str) -> Result<(Value, SpanMap), YamlError> {
     match block::parse(text) {
