@@ -4,9 +4,9 @@
 //! comparison (declarations in the block style take our fast path instead).
 //! `cargo bench --bench stages`.
 
-use shenbao::call::CallProfile;
-use shenbao::declaration::{Document, LoadOptions};
-use shenbao::rules::{self, CheckOptions};
+use shenbao_check::call::CallProfile;
+use shenbao_check::rules::{self, CheckOptions};
+use shenbao_load::{Document, LoadOptions};
 use std::time::{Duration, Instant};
 
 fn per_second(label: &str, bytes: usize, mut f: impl FnMut()) {
@@ -42,7 +42,7 @@ fn main() {
     // attachments are not opened (the end-to-end command bench includes them).
     let options = CheckOptions {
         strict: false,
-        as_of: shenbao::date::Date::parse("2021-03-25"),
+        as_of: shenbao_check::date::Date::parse("2021-03-25"),
     };
     println!("declaration: {path} ({len} bytes)");
     per_second("load (decode + YAML -> Value+spans)", len, || {
@@ -68,10 +68,10 @@ fn main() {
     let dir = std::path::Path::new(path).parent().unwrap().to_path_buf();
     let mut form_doc = Document::from_bytes("bench", bytes.clone(), LoadOptions::default());
     form_doc.dir = Some(dir);
-    let form = shenbao::form::render(&form_doc, &bytes, CallProfile::embedded(), None).unwrap();
+    let form = shenbao_form::render(&form_doc, &bytes, CallProfile::embedded(), None).unwrap();
     println!("form: {} pages, {} bytes", form.pages, form.pdf.len());
     per_second("form (layout + subset + PDF)", len, || {
-        let form = shenbao::form::render(&form_doc, &bytes, CallProfile::embedded(), None).unwrap();
+        let form = shenbao_form::render(&form_doc, &bytes, CallProfile::embedded(), None).unwrap();
         assert!(form.pdf.len() < 300 * 1024);
     });
     per_second("end to end (load + check)", len, || {

@@ -2,10 +2,10 @@
 //! (`shenbao man`) and shell completions (`shenbao completions`) all come from
 //! these definitions.
 
-use crate::declaration::EncodingMode;
-use crate::diagnostic::Lang;
 use crate::report::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use shenbao_diagnostic::Lang;
+use shenbao_load::EncodingMode;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -30,11 +30,78 @@ pub struct Cli {
 pub struct GlobalArgs {
     /// Language of messages (default: from the locale; Chinese for zh*) / 提示语言
     #[arg(long, global = true, value_enum, env = "SHENBAO_LANG")]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
 
     /// When to use colours (NO_COLOR in the environment means never)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+/// The values of `--lang`; the library's [`Lang`] knows no command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// 简体中文
+    Zh,
+    /// English
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// The language implied by the process locale (`LC_ALL`, `LC_MESSAGES`, `LANG`,
+/// in POSIX precedence): Chinese for any `zh*` locale, English otherwise.
+pub fn lang_from_env() -> Lang {
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(value) = std::env::var(var) {
+            if value.is_empty() {
+                continue;
+            }
+            return Lang::from_locale(&value);
+        }
+    }
+    Lang::from_locale(&system_locale())
+}
+
+/// Windows has no `LANG`; ask for the user's UI locale there. Elsewhere "C".
+#[cfg(windows)]
+fn system_locale() -> String {
+    std::process::Command::new("powershell")
+        .args(["-NoProfile", "-Command", "(Get-UICulture).Name"])
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(not(windows))]
+fn system_locale() -> String {
+    String::from("C")
+}
+
+/// The values of `--encoding`, for the loader's [`EncodingMode`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EncodingArg {
+    /// UTF-8 only (with or without BOM); a GBK/GB18030 file is an error that says so.
+    Utf8,
+    /// Detect GBK/GB18030/Big5, convert, and warn.
+    Auto,
+}
+
+impl From<EncodingArg> for EncodingMode {
+    fn from(arg: EncodingArg) -> EncodingMode {
+        match arg {
+            EncodingArg::Utf8 => EncodingMode::Utf8,
+            EncodingArg::Auto => EncodingMode::Auto,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -106,8 +173,8 @@ pub struct ValidateArgs {
     pub jobs: Option<u16>,
 
     /// Text encoding of the YAML: utf8 only, or auto-detect and convert GBK/GB18030
-    #[arg(long, value_enum, default_value_t = EncodingMode::Utf8)]
-    pub encoding: EncodingMode,
+    #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
+    pub encoding: EncodingArg,
 
     /// Print only files with problems, and the summary
     #[arg(long, short = 'q')]
@@ -115,7 +182,7 @@ pub struct ValidateArgs {
 
     /// Judge "has the call closed" as of this date (YYYY-MM-DD; default: today in Beijing)
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "SHENBAO_AS_OF")]
-    pub as_of: Option<crate::date::Date>,
+    pub as_of: Option<shenbao_check::date::Date>,
 
     #[command(flatten)]
     pub profile: ProfileArgs,
@@ -130,8 +197,8 @@ fn parse_office_key(text: &str) -> Result<(String, PathBuf), String> {
     }
 }
 
-fn parse_date(text: &str) -> Result<crate::date::Date, String> {
-    crate::date::Date::parse(text)
+fn parse_date(text: &str) -> Result<shenbao_check::date::Date, String> {
+    shenbao_check::date::Date::parse(text)
         .ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
 }
 
@@ -179,12 +246,12 @@ pub struct FormArgs {
     pub output: Option<PathBuf>,
 
     /// Text encoding of the YAML
-    #[arg(long, value_enum, default_value_t = EncodingMode::Utf8)]
-    pub encoding: EncodingMode,
+    #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
+    pub encoding: EncodingArg,
 
     /// Judge "has the call closed" as of this date (YYYY-MM-DD)
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "SHENBAO_AS_OF")]
-    pub as_of: Option<crate::date::Date>,
+    pub as_of: Option<shenbao_check::date::Date>,
 
     #[command(flatten)]
     pub profile: ProfileArgs,
@@ -219,7 +286,7 @@ pub struct PackageArgs {
 
     /// Judge "has the call closed" as of this date (YYYY-MM-DD)
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "SHENBAO_AS_OF")]
-    pub as_of: Option<crate::date::Date>,
+    pub as_of: Option<shenbao_check::date::Date>,
 
     #[command(flatten)]
     pub profile: ProfileArgs,
@@ -264,7 +331,7 @@ pub struct VerifyArgs {
 
     /// Judge the declaration inside as of this date (YYYY-MM-DD)
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "SHENBAO_AS_OF")]
-    pub as_of: Option<crate::date::Date>,
+    pub as_of: Option<shenbao_check::date::Date>,
 
     #[command(flatten)]
     pub profile: ProfileArgs,
@@ -288,7 +355,7 @@ pub struct DossierSetArgs {
 
     /// Judge the declarations inside as of this date (YYYY-MM-DD)
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "SHENBAO_AS_OF")]
-    pub as_of: Option<crate::date::Date>,
+    pub as_of: Option<shenbao_check::date::Date>,
 
     #[command(flatten)]
     pub profile: ProfileArgs,
@@ -350,7 +417,7 @@ pub struct RecommendArgs {
 
     /// The letter's date (YYYY-MM-DD; default: --as-of, else today in Beijing)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub date: Option<crate::date::Date>,
+    pub date: Option<shenbao_check::date::Date>,
 
     #[command(flatten)]
     pub dossiers: DossierSetArgs,

@@ -1,7 +1,7 @@
 //! Turning the paths on the command line into the list of declarations to check.
 
-use crate::declaration::{diags, file_error};
-use crate::diagnostic::{Diagnostic, Text};
+use shenbao_diagnostic::{Diagnostic, Text};
+use shenbao_load::{diags, file_error};
 use std::path::{Path, PathBuf};
 
 /// The file name looked for inside folders.
@@ -50,7 +50,7 @@ pub fn for_each(paths: &[PathBuf], mut sink: impl FnMut(Input)) {
                 if found == 0 {
                     sink(Input::Unusable {
                         diagnostic: Diagnostic::new(
-                            diags::NO_DECLARATION.code,
+                            &diags::NO_DECLARATION,
                             Text::new(
                                 format!("文件夹 {display} 中（含子文件夹）没有 {DECLARATION_FILE}"),
                                 format!("no {DECLARATION_FILE} in {display} or below"),

@@ -1,21 +1,15 @@
-//! shenbao (申报): validate, render and package applications for MIIT's 2021
-//! call for new-type information-consumption demonstration projects.
-//!
-//! Data flows one way: [`declaration`] loads a file into a spanned document,
-//! [`rules`] checks it against the [`call`] profile and produces
-//! [`diagnostic::Diagnostic`]s, [`report`] renders them. [`cli`] and [`commands`] wire this to the command line.
+//! shenbao (申报): the command line on top of the library crates. Data flows
+//! one way: `shenbao_load` reads a file into a spanned document,
+//! `shenbao_check` checks it against the call profile, `shenbao_form` renders
+//! the printable form, `shenbao_dossier` packages and verifies, and
+//! `shenbao_office` serves recommending offices. This crate owns what only a
+//! command line needs: flags ([`cli`]), the commands ([`commands`]), printing
+//! ([`report`]), walking folders ([`inputs`]), writing outputs ([`atomic`]),
+//! and the [`registry`] of every family's rules.
 
 pub mod atomic;
-pub mod call;
 pub mod cli;
 pub mod commands;
-pub mod date;
-pub mod declaration;
-pub mod diagnostic;
-pub mod dossier;
-pub mod form;
 pub mod inputs;
-pub mod intake;
-pub mod recommend;
+pub mod registry;
 pub mod report;
-pub mod rules;

@@ -3,9 +3,9 @@
 //! and draws no warning; texts filed in the wrong category are caught.
 
 use serde_json::{json, Value};
-use shenbao::call::CallProfile;
-use shenbao::declaration::yaml;
-use shenbao::rules::{self, category::scoring, Context};
+use shenbao_check::call::CallProfile;
+use shenbao_check::rules::{self, category::scoring, Context};
+use shenbao_load::yaml;
 
 fn fixtures() -> Vec<Value> {
     let text = include_str!("fixtures/category_texts.yaml");

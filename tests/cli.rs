@@ -444,7 +444,7 @@ fn the_clock_defaults_to_today_and_the_2021_call_has_closed() {
 #[test]
 fn another_call_profile_can_be_loaded_without_a_rebuild() {
     let dir = tempfile::tempdir().unwrap();
-    let embedded = shenbao::call::EMBEDDED_2021;
+    let embedded = shenbao_check::call::EMBEDDED_2021;
     // A province's variant: an internal deadline before the examples' dates.
     let variant = embedded.replacen(
         "internal_deadlines:",
@@ -491,7 +491,7 @@ fn call_show_prints_the_active_profile() {
     let raw = shenbao().args(["call", "show", "--raw"]).output().unwrap();
     assert_eq!(
         String::from_utf8(raw.stdout).unwrap(),
-        shenbao::call::EMBEDDED_2021
+        shenbao_check::call::EMBEDDED_2021
     );
 }
 

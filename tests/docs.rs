@@ -1,7 +1,7 @@
 //! The rule registry is the single source of rule documentation: `docs/rules.md`
 //! must be exactly what it generates, and every entry must be complete.
 
-use shenbao::diagnostic::{all_rules, rules_markdown};
+use shenbao::registry::{all_rules, rules_markdown};
 use std::collections::HashSet;
 
 #[test]
@@ -30,10 +30,10 @@ fn every_rule_is_documented_and_codes_are_unique() {
             && rule.code[1..].chars().all(|c| c.is_ascii_digit());
         assert!(code_ok, "code shape {}", rule.code);
         for (what, text) in [
-            ("summary_zh", rule.summary_zh),
-            ("summary_en", rule.summary_en),
-            ("why_zh", rule.why_zh),
-            ("why_en", rule.why_en),
+            ("summary_zh", rule.summary.zh),
+            ("summary_en", rule.summary.en),
+            ("why_zh", rule.why.zh),
+            ("why_en", rule.why.en),
             ("bad", rule.bad),
             ("good", rule.good),
         ] {
@@ -41,7 +41,8 @@ fn every_rule_is_documented_and_codes_are_unique() {
         }
         assert_ne!(rule.bad, rule.good, "{}", rule.code);
         assert!(
-            rule.summary_zh
+            rule.summary
+                .zh
                 .chars()
                 .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
             "{} summary_zh is not Chinese",

@@ -6,8 +6,8 @@
 mod common;
 
 use common::{root, run_json, shenbao};
-use shenbao::call::CallProfile;
-use shenbao::dossier::verify::{verify, VerifyOptions};
+use shenbao_check::call::CallProfile;
+use shenbao_dossier::verify::{verify, VerifyOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -523,9 +523,9 @@ fn every_tampered_byte_is_caught() {
     let f = packaged("thermal-screening-robot");
     let bytes = std::fs::read(&f.zip).unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
-    let public = shenbao::dossier::keys::load_public(&f.public).unwrap();
-    let id = shenbao::dossier::keys::public_key_id(&std::fs::read_to_string(&f.public).unwrap())
-        .unwrap();
+    let public = shenbao_dossier::keys::load_public(&f.public).unwrap();
+    let id =
+        shenbao_dossier::keys::public_key_id(&std::fs::read_to_string(&f.public).unwrap()).unwrap();
     let trusted = [public];
     let ids = [id];
     let options = VerifyOptions {
@@ -534,7 +534,7 @@ fn every_tampered_byte_is_caught() {
         trusted_offices: &[],
         paper_code: None,
         profile: CallProfile::embedded(),
-        as_of: shenbao::date::Date::parse("2021-03-25"),
+        as_of: shenbao_check::date::Date::parse("2021-03-25"),
     };
     assert!(
         verify(&f.zip, &options).is_empty(),
@@ -597,10 +597,10 @@ fn errors_mean_no_dossier_and_names_are_checked() {
         .filter(|n| n.ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
-    assert!(shenbao::dossier::package::unsafe_name("a\nb.pdf").is_some());
-    assert!(shenbao::dossier::package::unsafe_name("100%.pdf").is_some());
-    assert!(shenbao::dossier::package::unsafe_name("a\\b.pdf").is_some());
-    assert!(shenbao::dossier::package::unsafe_name("营业执照.pdf").is_none());
+    assert!(shenbao_dossier::package::unsafe_name("a\nb.pdf").is_some());
+    assert!(shenbao_dossier::package::unsafe_name("100%.pdf").is_some());
+    assert!(shenbao_dossier::package::unsafe_name("a\\b.pdf").is_some());
+    assert!(shenbao_dossier::package::unsafe_name("营业执照.pdf").is_none());
 }
 
 #[test]
@@ -633,8 +633,11 @@ fn a_damaged_attachment_fails_its_crc() {
 fn the_declaration_inside_is_checked_again() {
     let f = packaged("thermal-screening-robot");
     // An office's own profile with an earlier deadline than the dossier's date.
-    let profile =
-        shenbao::call::EMBEDDED_2021.replacen("date: \"2021-03-31\"", "date: \"2021-03-10\"", 1);
+    let profile = shenbao_check::call::EMBEDDED_2021.replacen(
+        "date: \"2021-03-31\"",
+        "date: \"2021-03-10\"",
+        1,
+    );
     let path = f.dir.path().join("earlier.yaml");
     std::fs::write(&path, profile).unwrap();
     let (status, found) = codes(
@@ -678,7 +681,7 @@ fn an_interrupted_package_leaves_nothing_behind() {
             1,
         );
     std::fs::write(decl.join("shenbao.yaml"), yaml).unwrap();
-    let profile = shenbao::call::EMBEDDED_2021
+    let profile = shenbao_check::call::EMBEDDED_2021
         .replacen("max_file_mib: 20", "max_file_mib: 8192", 1)
         .replacen("max_total_mib: 100", "max_total_mib: 8192", 1);
     std::fs::write(f.dir.path().join("big.yaml"), profile).unwrap();

@@ -7,7 +7,7 @@ mod common;
 
 use common::{root, shenbao};
 use serde_json::Value;
-use shenbao::declaration::Document;
+use shenbao_load::Document;
 use std::path::Path;
 use std::process::Command;
 
@@ -122,7 +122,7 @@ fn every_field_value_appears_on_the_form() {
                 {
                     continue
                 }
-                _ => match shenbao::date::Date::parse(&raw) {
+                _ => match shenbao_check::date::Date::parse(&raw) {
                     Some(d) => format!("{}年{}月{}日", d.year, d.month, d.day),
                     None => raw.clone(),
                 },

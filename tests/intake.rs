@@ -256,7 +256,7 @@ fn a_mixed_inbox_gets_a_correct_table_and_csv() {
         assert_eq!(row[7].len(), 64, "{row:?}");
     }
     let cut_row = rows.iter().find(|r| r[6].contains("Z001")).unwrap();
-    let cut_digest = shenbao::form::code::hex(&sha2_of(&o.inbox.join("cut.zip")));
+    let cut_digest = shenbao_pdf::code::hex(&sha2_of(&o.inbox.join("cut.zip")));
     assert_eq!(cut_row[7], cut_digest);
     let good_rows = rows
         .iter()

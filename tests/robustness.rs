@@ -1,11 +1,11 @@
 //! Whatever bytes arrive, loading and checking return diagnostics — never a
 //! panic. Deterministic pseudo-random mutations of real declarations.
 
-use shenbao::call::CallProfile;
-use shenbao::declaration::{Document, EncodingMode, LoadOptions};
-use shenbao::rules::{self, CheckOptions};
+use shenbao_check::call::CallProfile;
+use shenbao_check::rules::{self, CheckOptions};
+use shenbao_load::{Document, EncodingMode, LoadOptions};
 
-#[path = "common/rng.rs"]
+#[path = "../crates/shenbao-load/src/yaml/rng.rs"]
 mod rng;
 use rng::Rng;
 

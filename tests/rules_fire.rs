@@ -4,10 +4,10 @@
 //! test checks that.
 
 use serde_json::{json, Value};
-use shenbao::call::CallProfile;
-use shenbao::date::Date;
-use shenbao::declaration::Document;
-use shenbao::rules::{self, CheckOptions};
+use shenbao_check::call::CallProfile;
+use shenbao_check::date::Date;
+use shenbao_check::rules::{self, CheckOptions};
+use shenbao_load::Document;
 use std::collections::BTreeSet;
 use std::path::Path;
 use tempfile::TempDir;
@@ -597,7 +597,7 @@ fn every_registered_code_is_exercised() {
         include_str!("intake.rs"),
         include_str!("recommend.rs"),
     ];
-    let missing: Vec<&str> = shenbao::diagnostic::all_rules()
+    let missing: Vec<&str> = shenbao::registry::all_rules()
         .iter()
         .map(|r| r.code)
         // S009 is the fallback for schema keywords the declaration schema does not use.

@@ -1,8 +1,8 @@
 //! `shenbao call show|schema`: the call profile in use.
 
 use super::{load_profile, write_stdout, Context, EXIT_CANNOT_RUN};
-use crate::call::{CallProfile, EMBEDDED_2021, PROFILE_SCHEMA};
 use crate::cli::CallCommand;
+use shenbao_check::call::{CallProfile, EMBEDDED_2021, PROFILE_SCHEMA};
 use std::fmt::Write as _;
 
 pub fn run(command: &CallCommand, context: Context) -> i32 {
@@ -76,7 +76,7 @@ pub fn summary(p: &CallProfile, cx: Context) -> String {
             .direction_of(c.number)
             .map(|d| d.name.as_str())
             .unwrap_or("");
-        let summary = if cx.lang == crate::diagnostic::Lang::Zh {
+        let summary = if cx.lang == shenbao_diagnostic::Lang::Zh {
             &c.summary
         } else {
             &c.summary_en

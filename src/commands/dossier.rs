@@ -4,17 +4,39 @@ use super::{
     load_profile, validated, write_stdout, Context, Validated, EXIT_CANNOT_RUN, EXIT_OK,
     EXIT_PROBLEMS,
 };
+use crate::atomic;
 use crate::cli::{KeygenArgs, PackageArgs, VerifyArgs};
-use crate::declaration::LoadOptions;
-use crate::diagnostic::Severity;
-use crate::dossier::{keys, package, verify as verifier};
 use crate::report::{human, json, BatchFormat, FileResult, Summary};
-use crate::rules::CheckOptions;
-use std::path::PathBuf;
+use shenbao_check::rules::CheckOptions;
+use shenbao_diagnostic::Severity;
+use shenbao_dossier::{keys, package, verify as verifier};
+use shenbao_load::LoadOptions;
+use std::path::{Path, PathBuf};
+
+/// Generate a key pair and write `BASE.key` and `BASE.pub` (atomically,
+/// refusing to overwrite). Returns the public key text.
+fn write_key_pair(base: &Path, with_password: bool) -> Result<String, String> {
+    let secret_path = base.with_extension("key");
+    let public_path = base.with_extension("pub");
+    for path in [&secret_path, &public_path] {
+        if path.exists() {
+            return Err(format!(
+                "{} exists; choose another name or remove it",
+                path.display()
+            ));
+        }
+    }
+    let pair = keys::generate(with_password)?;
+    atomic::write(&public_path, pair.public.as_bytes())
+        .map_err(|e| format!("{}: {e}", public_path.display()))?;
+    atomic::write_private(&secret_path, pair.secret.as_bytes())
+        .map_err(|e| format!("{}: {e}", secret_path.display()))?;
+    Ok(pair.public)
+}
 
 pub fn keygen(args: &KeygenArgs, context: Context) -> i32 {
-    match keys::generate(&args.output, !args.no_password) {
-        Ok((public, id)) => {
+    match write_key_pair(&args.output, !args.no_password) {
+        Ok(public) => {
             let text = format!(
                 "{}\n{public}\n{} {}\n{} {}\n",
                 context.t("已生成密钥对，公钥：", "key pair written; public key:"),
@@ -26,7 +48,6 @@ pub fn keygen(args: &KeygenArgs, context: Context) -> i32 {
                 ),
                 args.output.with_extension("pub").display(),
             );
-            let _ = id;
             write_stdout(&text)
         }
         Err(err) => {
@@ -72,7 +93,7 @@ pub fn package(args: &PackageArgs, context: Context) -> i32 {
         }
     };
     let value = document.value.as_ref().expect("validated");
-    let declaration = match crate::declaration::model::Declaration::from_value(value) {
+    let declaration = match shenbao_check::model::Declaration::from_value(value) {
         Ok(declaration) => declaration,
         Err(err) => {
             eprintln!("shenbao: {display}: {err}");
@@ -124,7 +145,7 @@ pub fn package(args: &PackageArgs, context: Context) -> i32 {
         return EXIT_CANNOT_RUN;
     }
     let text = match context.lang {
-        crate::diagnostic::Lang::Zh => format!(
+        shenbao_diagnostic::Lang::Zh => format!(
             "✔ 已打包 {}\n  材料包编号 {}，{} 个文件 {} 字节，签名密钥 {}，校验码 {}\n",
             output.display(),
             packaged.id,
@@ -133,7 +154,7 @@ pub fn package(args: &PackageArgs, context: Context) -> i32 {
             packaged.key_id,
             packaged.code.short()
         ),
-        crate::diagnostic::Lang::En => format!(
+        shenbao_diagnostic::Lang::En => format!(
             "✔ packaged {}\n  dossier {}, {} files, {} bytes, key {}, verification code {}\n",
             output.display(),
             packaged.id,
@@ -199,8 +220,12 @@ pub fn verify(args: &VerifyArgs, context: Context) -> i32 {
         // (Only a bundle whose own bag verified: its list is then the office's.)
         let bundle = verified.bundle.as_ref();
         if let Some(bundle) = bundle.filter(|_| checked[0].errors() == 0) {
-            let found =
-                crate::recommend::verify::check_bundle(file, bundle, &args.dossiers, &options);
+            let found = shenbao_office::recommend::verify::check_bundle(
+                file,
+                bundle,
+                &args.dossiers,
+                &options,
+            );
             checked[0].diagnostics.extend(found.bundle);
             checked.extend(found.dossiers.into_iter().map(|a| FileResult {
                 path: a.path.display().to_string(),
@@ -214,7 +239,7 @@ pub fn verify(args: &VerifyArgs, context: Context) -> i32 {
                     .iter_mut()
                     .for_each(|d| d.severity = Severity::Error);
             }
-            crate::diagnostic::sort_by_position(&mut result.diagnostics);
+            shenbao_diagnostic::sort_by_position(&mut result.diagnostics);
             summary.add(&result);
             could_not_run |= result.could_not_run();
             results.push(result);
@@ -228,7 +253,7 @@ pub fn verify(args: &VerifyArgs, context: Context) -> i32 {
         call: &profile.title,
         as_of: args
             .as_of
-            .unwrap_or_else(|| crate::date::Date::today_at_offset(profile.deadline().1)),
+            .unwrap_or_else(|| shenbao_check::date::Date::today_at_offset(profile.deadline().1)),
     };
     let reported = super::validate::write_report(args.report.as_deref(), &results, summary, batch);
     let text = match args.format {

@@ -2,7 +2,7 @@
 
 use super::{write_stdout, Context, EXIT_CANNOT_RUN};
 use crate::cli::ExplainArgs;
-use crate::diagnostic::{all_rules, find_rule, rules_markdown};
+use crate::registry::{all_rules, find_rule, rules_markdown};
 
 pub fn run(args: &ExplainArgs, context: Context) -> i32 {
     if args.all {

@@ -3,9 +3,9 @@
 
 use super::{load_profile, write_stdout, Context, EXIT_CANNOT_RUN};
 use crate::cli::FitArgs;
-use crate::declaration::Document;
 use crate::inputs::DECLARATION_FILE;
-use crate::rules::category::{evidence, scoring};
+use shenbao_check::rules::category::{evidence, scoring};
+use shenbao_load::Document;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -35,7 +35,7 @@ pub fn run(args: &FitArgs, context: Context) -> i32 {
         );
         return EXIT_CANNOT_RUN;
     };
-    let cx = crate::rules::Context {
+    let cx = shenbao_check::rules::Context {
         value,
         profile: &profile,
         dir: None,

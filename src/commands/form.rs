@@ -6,9 +6,9 @@ use super::{
 };
 use crate::atomic;
 use crate::cli::FormArgs;
-use crate::declaration::LoadOptions;
 use crate::report::{human, FileResult};
-use crate::rules::CheckOptions;
+use shenbao_check::rules::CheckOptions;
+use shenbao_load::LoadOptions;
 use std::path::PathBuf;
 
 /// The default file name of the form, beside the declaration.
@@ -23,7 +23,7 @@ pub fn run(args: &FormArgs, context: Context) -> i32 {
         as_of: args.as_of,
     };
     let load = LoadOptions {
-        encoding: args.encoding,
+        encoding: args.encoding.into(),
     };
     let doing = (
         "✘ 申报文件有错误，未生成申报书",
@@ -49,7 +49,7 @@ pub fn run(args: &FormArgs, context: Context) -> i32 {
         lang: context.lang,
         color: context.color,
     };
-    let form = match crate::form::render(&document, &raw, &profile, None) {
+    let form = match shenbao_form::render(&document, &raw, &profile, None) {
         Ok(form) => form,
         Err(problems) => {
             let result = FileResult {
@@ -75,14 +75,14 @@ pub fn run(args: &FormArgs, context: Context) -> i32 {
         return EXIT_CANNOT_RUN;
     }
     let message = match context.lang {
-        crate::diagnostic::Lang::Zh => format!(
+        shenbao_diagnostic::Lang::Zh => format!(
             "✔ 已生成 {}（{} 页，{} KB，校验码 {}）\n",
             output.display(),
             form.pages,
             form.pdf.len().div_ceil(1024),
             form.code.short()
         ),
-        crate::diagnostic::Lang::En => format!(
+        shenbao_diagnostic::Lang::En => format!(
             "✔ wrote {} ({} pages, {} KB, verification code {})\n",
             output.display(),
             form.pages,

@@ -5,7 +5,7 @@ use super::{Context, EXIT_CANNOT_RUN, EXIT_OK};
 use crate::atomic;
 use crate::cli::InitArgs;
 use crate::inputs::DECLARATION_FILE;
-use crate::rules::schema::SCHEMA_TEXT;
+use shenbao_check::schema::SCHEMA_TEXT;
 
 /// The template `init` writes (its first line points editors at the schema).
 pub const TEMPLATE: &str = include_str!("../../schemas/init-template.yaml");

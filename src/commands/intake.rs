@@ -3,11 +3,11 @@
 
 use super::{load_profile, write_stdout, Context, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS};
 use crate::cli::IntakeArgs;
-use crate::diagnostic::{Lang, Severity};
-use crate::dossier::{keys, verify::VerifyOptions};
-use crate::intake::{self, table, Arrival};
 use crate::report::{human, json, FileResult, Format, Summary};
 use rayon::prelude::*;
+use shenbao_diagnostic::{Lang, Severity};
+use shenbao_dossier::{keys, verify::VerifyOptions};
+use shenbao_office::intake::{self, table, Arrival};
 use std::fmt::Write as _;
 
 pub fn run(args: &IntakeArgs, context: Context) -> i32 {
@@ -94,8 +94,8 @@ impl Inputs {
     /// Verify every dossier (in parallel) and read what the tables show.
     pub fn arrivals(
         &self,
-        profile: &crate::call::CallProfile,
-        as_of: Option<crate::date::Date>,
+        profile: &shenbao_check::call::CallProfile,
+        as_of: Option<shenbao_check::date::Date>,
         lang: Lang,
     ) -> Vec<Arrival> {
         let options = VerifyOptions {
@@ -164,7 +164,7 @@ pub(super) fn render(
         .into_iter()
         .chain(arrivals.iter().map(|a| {
             let mut diagnostics = a.diagnostics.clone();
-            crate::diagnostic::sort_by_position(&mut diagnostics);
+            shenbao_diagnostic::sort_by_position(&mut diagnostics);
             FileResult {
                 path: a.path.display().to_string(),
                 diagnostics,

@@ -11,10 +11,10 @@ mod intake;
 mod recommend;
 mod validate;
 
-use crate::call::CallProfile;
 use crate::cli::{Cli, ColorChoice, Command, ProfileArgs};
-use crate::diagnostic::Lang;
 use clap::CommandFactory;
+use shenbao_check::call::CallProfile;
+use shenbao_diagnostic::Lang;
 use std::io::{IsTerminal, Write};
 
 pub const EXIT_OK: i32 = 0;
@@ -39,7 +39,11 @@ impl Context {
             }
         };
         Context {
-            lang: cli.global.lang.unwrap_or_else(Lang::from_env),
+            lang: cli
+                .global
+                .lang
+                .map(Lang::from)
+                .unwrap_or_else(crate::cli::lang_from_env),
             color,
         }
     }
@@ -59,7 +63,7 @@ pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Validate(args) => validate::run(&args, context),
         Command::Explain(args) => explain::run(&args, context),
-        Command::Schema => write_stdout(crate::rules::schema::SCHEMA_TEXT),
+        Command::Schema => write_stdout(shenbao_check::schema::SCHEMA_TEXT),
         Command::Call(command) => call::run(&command, context),
         Command::Fit(args) => fit::run(&args, context),
         Command::Form(args) => form::run(&args, context),
@@ -115,7 +119,7 @@ pub fn load_profile(
 /// A declaration that passed validation (and can be printed), with its bytes.
 pub struct Validated {
     pub path: std::path::PathBuf,
-    pub document: crate::declaration::Document,
+    pub document: shenbao_load::Document,
     pub raw: Vec<u8>,
 }
 
@@ -126,8 +130,8 @@ pub struct Validated {
 pub fn validated(
     path: Option<&std::path::Path>,
     profile: &CallProfile,
-    options: crate::rules::CheckOptions,
-    load: crate::declaration::LoadOptions,
+    options: shenbao_check::rules::CheckOptions,
+    load: shenbao_load::LoadOptions,
     context: Context,
     doing: (&str, &str),
 ) -> Result<Validated, i32> {
@@ -144,7 +148,7 @@ pub fn validated(
         lang: context.lang,
         color: context.color,
     };
-    let document = match crate::declaration::Document::load_file(&path, &display, load) {
+    let document = match shenbao_load::Document::load_file(&path, &display, load) {
         Ok(document) => document,
         Err(diagnostic) => {
             let result = FileResult {
@@ -155,9 +159,9 @@ pub fn validated(
             return Err(EXIT_CANNOT_RUN);
         }
     };
-    let mut diagnostics = crate::rules::check(&document, profile, options);
+    let mut diagnostics = shenbao_check::rules::check(&document, profile, options);
     if let Some(value) = &document.value {
-        let mut unprintable = crate::form::unprintable(value);
+        let mut unprintable = shenbao_form::unprintable(value);
         document.resolve(&mut unprintable);
         diagnostics.extend(unprintable);
     }

@@ -4,12 +4,12 @@
 use super::intake::{inputs, render};
 use super::{load_profile, write_stdout, Context, EXIT_CANNOT_RUN};
 use crate::cli::RecommendArgs;
-use crate::date::Date;
-use crate::diagnostic::{Lang, Severity};
-use crate::dossier::keys;
-use crate::intake::{table, Arrival};
-use crate::recommend::{self, bundle, letter};
 use crate::report::FileResult;
+use shenbao_check::date::Date;
+use shenbao_diagnostic::{Lang, Severity};
+use shenbao_dossier::keys;
+use shenbao_office::intake::{table, Arrival};
+use shenbao_office::recommend::{self, bundle, letter};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -172,7 +172,7 @@ struct Written {
 fn write_bundle(
     args: &RecommendArgs,
     arrivals: &[Arrival],
-    profile: &crate::call::CallProfile,
+    profile: &shenbao_check::call::CallProfile,
     office: &str,
     issuer: &str,
     date: Date,
@@ -182,7 +182,7 @@ fn write_bundle(
 ) -> Result<Written, String> {
     let key = keys::key_id(public.keynum());
     let list = recommend::forwarded_list(arrivals);
-    let code = crate::form::code::letter_code(&crate::form::code::LetterCodeInput {
+    let code = shenbao_pdf::code::letter_code(&shenbao_pdf::code::LetterCodeInput {
         office,
         date: &date.to_string(),
         reference: args.reference.as_deref().unwrap_or_default(),

@@ -3,17 +3,17 @@
 //! an HTML page too (docs/reports.md).
 
 use super::{write_stdout, Context, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS};
-use crate::call::CallProfile;
 use crate::cli::ValidateArgs;
-use crate::date::Date;
-use crate::declaration::{Document, LoadOptions};
-use crate::diagnostic::Lang;
 use crate::inputs::{self, Input};
 use crate::report::batch::Batch;
 use crate::report::{html, human, json, junit, sarif, BatchFormat, FileResult, Summary};
-use crate::rules::{self, CheckOptions};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
+use shenbao_check::call::CallProfile;
+use shenbao_check::date::Date;
+use shenbao_check::rules::{self, CheckOptions};
+use shenbao_diagnostic::Lang;
+use shenbao_load::{Document, LoadOptions};
 use std::path::{Path, PathBuf};
 
 /// Below this many files a progress bar is only flicker.
@@ -79,7 +79,7 @@ pub fn run(args: &ValidateArgs, context: Context) -> i32 {
     };
     let profile = &*profile;
     let load = LoadOptions {
-        encoding: args.encoding,
+        encoding: args.encoding.into(),
     };
     let check = CheckOptions {
         strict: args.strict,

@@ -2,8 +2,8 @@
 //! which language, and text helpers for markup.
 
 use super::FileResult;
-use crate::date::Date;
-use crate::diagnostic::{Diagnostic, Lang, Severity};
+use shenbao_check::date::Date;
+use shenbao_diagnostic::{Diagnostic, Lang, Severity};
 
 /// The run a report describes.
 #[derive(Clone, Copy, Debug)]

@@ -5,7 +5,8 @@
 
 use super::batch::{self, escape, escape_content, Batch};
 use super::{FileResult, Summary};
-use crate::diagnostic::{all_rules, Diagnostic, Lang, Rule, Severity};
+use crate::registry::all_rules;
+use shenbao_diagnostic::{Diagnostic, Lang, Rule, Severity};
 use std::fmt::Write as _;
 
 const STYLE: &str = include_str!("report.css");

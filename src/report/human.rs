@@ -3,11 +3,11 @@
 //! bytes, which is wrong after Chinese text).
 
 use super::{FileResult, Summary};
-use crate::diagnostic::{Diagnostic, Lang, Location, Severity};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
 };
+use shenbao_diagnostic::{Diagnostic, Lang, Location, Severity};
 use std::fmt;
 
 /// How to draw.

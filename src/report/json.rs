@@ -1,8 +1,8 @@
 //! `--format json`: exactly one JSON document (schema in docs/json-output.md).
 
 use super::{FileResult, Summary};
-use crate::diagnostic::{Diagnostic, Lang};
 use serde::Serialize;
+use shenbao_diagnostic::{Diagnostic, Lang};
 
 #[derive(Serialize)]
 struct Output<'a> {

@@ -6,7 +6,7 @@
 
 use super::batch::{self, escape, escape_content, Batch};
 use super::{FileResult, Summary};
-use crate::diagnostic::find_rule;
+use crate::registry::find_rule;
 use std::fmt::Write as _;
 
 /// The whole document, UTF-8, newline-terminated.

@@ -8,7 +8,8 @@ pub mod json;
 pub mod junit;
 pub mod sarif;
 
-use crate::diagnostic::{find_rule, Diagnostic, Severity};
+use crate::registry::find_rule;
+use shenbao_diagnostic::{Diagnostic, Severity};
 
 /// The findings for one input.
 #[derive(Debug)]

@@ -6,8 +6,9 @@
 
 use super::batch::Batch;
 use super::FileResult;
-use crate::diagnostic::{all_rules, Diagnostic, Lang, Rule};
+use crate::registry::all_rules;
 use serde_json::{json, Map, Value};
+use shenbao_diagnostic::{Diagnostic, Lang, Rule};
 
 /// The `$schema` the log declares: the `$id` of the OASIS schema it is valid
 /// against (tests/fixtures/sarif-schema-2.1.0.json).

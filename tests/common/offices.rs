@@ -100,7 +100,7 @@ pub fn codes_of<'a>(found: &'a [(String, Vec<String>)], name: &str) -> &'a [Stri
 /// The 2021 call profile with one quota changed (`kind` as the profile's
 /// `quotas:` line writes it), saved in `work`; its path.
 pub fn profile_with_quota(work: &Path, kind: &str, quota: u32) -> PathBuf {
-    let text = shenbao::call::EMBEDDED_2021;
+    let text = shenbao_check::call::EMBEDDED_2021;
     let line = text
         .lines()
         .find(|l| l.starts_with("quotas: {"))

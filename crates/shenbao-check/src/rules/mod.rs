@@ -1,0 +1,114 @@
+//! The checks. Each family is a module with its checks and a `diags.rs` that
+//! registers its codes; [`check`] runs them all over one loaded document.
+//!
+//! Families run on whatever parts of the document are present and well-typed,
+//! so one run reports everything: a schema error in one field does not hide a
+//! late submission date in another.
+
+pub mod attachments;
+pub mod category;
+pub mod deadline;
+pub mod eligibility;
+pub mod project;
+pub mod route;
+pub mod submission;
+
+use crate::call::CallProfile;
+use crate::date::Date;
+use serde_json::Value;
+use shenbao_diagnostic::{sort_by_position, Diagnostic, Rule, Severity};
+use shenbao_load::Document;
+use std::path::Path;
+
+/// Every family's rules, for the registry.
+pub const RULES: &[&[Rule]] = &[
+    crate::schema::diags::RULES,
+    eligibility::diags::RULES,
+    category::diags::RULES,
+    deadline::diags::RULES,
+    route::diags::RULES,
+    submission::diags::RULES,
+    project::diags::RULES,
+    attachments::diags::RULES,
+];
+
+/// How findings are judged.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CheckOptions {
+    /// Warnings count as errors.
+    pub strict: bool,
+    /// The date to judge "has the call closed" by (default: today, Beijing time).
+    pub as_of: Option<Date>,
+}
+
+/// What every rule sees: the document's value, the call profile, the folder
+/// the declaration's attachments are relative to, and the clock.
+pub struct Context<'a> {
+    pub value: &'a Value,
+    pub profile: &'a CallProfile,
+    pub dir: Option<&'a Path>,
+    pub as_of: Date,
+}
+
+impl Context<'_> {
+    pub fn get(&self, pointer: &str) -> Option<&Value> {
+        shenbao_load::pointer::lookup(self.value, pointer)
+    }
+
+    /// A non-empty string at `pointer`.
+    pub fn str(&self, pointer: &str) -> Option<&str> {
+        self.get(pointer)
+            .and_then(Value::as_str)
+            .filter(|s| !s.trim().is_empty())
+    }
+
+    pub fn number(&self, pointer: &str) -> Option<f64> {
+        self.get(pointer).and_then(Value::as_f64)
+    }
+
+    /// A valid `YYYY-MM-DD` date at `pointer`.
+    pub fn date(&self, pointer: &str) -> Option<Date> {
+        self.str(pointer).and_then(Date::parse)
+    }
+}
+
+/// Every finding for one document — loading, schema, the call's rules —
+/// located and sorted by position.
+pub fn check(document: &Document, profile: &CallProfile, options: CheckOptions) -> Vec<Diagnostic> {
+    let mut found = document.diagnostics.clone();
+    if let Some(value) = &document.value {
+        found.extend(crate::schema::check(value));
+        let (_, offset) = profile.deadline();
+        let context = Context {
+            value,
+            profile,
+            dir: document.dir.as_deref(),
+            as_of: options
+                .as_of
+                .unwrap_or_else(|| Date::today_at_offset(offset)),
+        };
+        found.extend(call_rules(&context));
+    }
+    document.resolve(&mut found);
+    if options.strict {
+        for diagnostic in &mut found {
+            diagnostic.severity = Severity::Error;
+        }
+    }
+    sort_by_position(&mut found);
+    found
+}
+
+/// The call's rules (everything beyond the schema).
+pub fn call_rules(context: &Context) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    route::check_call_id(context, &mut found);
+    eligibility::check(context, &mut found);
+    category::check(context, &mut found);
+    deadline::check(context, &mut found);
+    route::check(context, &mut found);
+    submission::check(context, &mut found);
+    project::check(context, &mut found);
+    attachments::check(context, &mut found);
+    found
+}

@@ -1,0 +1,387 @@
+//! Diagnostics of dossier verification (Z): what `shenbao verify` rejects.
+
+use shenbao_diagnostic::{Bilingual, Rule, Severity};
+
+/// What this family's rules share.
+const FAMILY: Rule = Rule::family("dossier", "R5");
+
+pub const NOT_A_ZIP: Rule = Rule {
+    code: "Z001",
+    name: "not-a-readable-zip",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "不是完整可读的 ZIP 文件（可能已截断或损坏）",
+        en: "not a complete, readable ZIP file (truncated or damaged)",
+    },
+    why: Bilingual {
+        zh: "申报材料包是 ZIP 文件。文件不完整（传输中断、U 盘拔出过早）或根本不是 ZIP 时，无法核验其中任何内容。",
+        en: "A dossier is a ZIP file. When it is incomplete (an interrupted transfer, a USB stick pulled too early) or not a ZIP at all, nothing in it can be verified.",
+    },
+    bad: "dossier.zip   # first 60% of the file only",
+    good: "dossier.zip   # as written by shenbao package",
+    ..FAMILY
+};
+
+pub const JUNK: Rule = Rule {
+    code: "Z002",
+    name: "junk-before-archive",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "ZIP 数据前面附加了其他内容",
+        en: "other data is prepended to the ZIP",
+    },
+    why: Bilingual {
+        zh: "ZIP 之前的多余字节可能藏有可执行程序或用来迷惑不同的解压工具，shenbao 生成的材料包从不这样，一律拒绝。",
+        en: "Extra bytes before a ZIP can hide an executable or make tools disagree about the content; shenbao never writes them, so they are refused.",
+    },
+    bad: "cat stub.exe dossier.zip > dossier2.zip",
+    good: "dossier.zip   # as written by shenbao package",
+    ..FAMILY
+};
+
+pub const DUPLICATE: Rule = Rule {
+    code: "Z003",
+    name: "duplicate-entry",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "ZIP 中有两个同名条目",
+        en: "two entries share a name",
+    },
+    why: Bilingual {
+        zh: "同名条目会让不同工具解出不同的文件（有的取第一个，有的取最后一个），可以借此夹带被篡改的附件。",
+        en: "Two entries with one name make tools extract different files (first or last wins), a way to smuggle in a modified attachment.",
+    },
+    bad: "id/data/licence.pdf (twice)",
+    good: "id/data/licence.pdf (once)",
+    ..FAMILY
+};
+
+pub const UNSAFE_PATH: Rule = Rule {
+    code: "Z004",
+    name: "unsafe-entry-name",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "条目名称不安全（绝对路径、..、反斜杠、控制字符或 %）",
+        en: "an entry name is unsafe (absolute, .., backslash, control character or %)",
+    },
+    why: Bilingual {
+        zh: "解压时，绝对路径和 .. 可以把文件写到任意位置（“zip slip”），反斜杠、控制字符和 % 会让不同工具读出不同的名字。",
+        en: "On extraction, absolute paths and .. write files anywhere (\"zip slip\"); backslashes, control characters and % make tools read different names.",
+    },
+    bad: "../../etc/cron.d/job",
+    good: "id/data/attachments/licence.pdf",
+    ..FAMILY
+};
+
+pub const SYMLINK: Rule = Rule {
+    code: "Z005",
+    name: "symlink-entry",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "ZIP 中有符号链接条目",
+        en: "the ZIP holds a symbolic link",
+    },
+    why: Bilingual {
+        zh: "符号链接解压后可以指向材料包之外的文件，核验的就不再是包里的内容。",
+        en: "A symlink, once extracted, can point outside the dossier, so what is verified would no longer be its content.",
+    },
+    bad: "id/data/licence.pdf -> /etc/passwd",
+    good: "id/data/licence.pdf (a regular file)",
+    ..FAMILY
+};
+
+pub const ENCRYPTED: Rule = Rule {
+    code: "Z006",
+    name: "encrypted-entry",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "ZIP 条目已加密",
+        en: "a ZIP entry is encrypted",
+    },
+    why: Bilingual {
+        zh: "加密的条目无法在不掌握密码的情况下核验，受理单位也无法打开。材料包不应加密，签名已保证其完整性。",
+        en: "An encrypted entry cannot be verified without its password and the office cannot open it. Dossiers are not encrypted; the signature protects them.",
+    },
+    bad: "zip -e dossier.zip ...",
+    good: "shenbao package ...",
+    ..FAMILY
+};
+
+pub const METHOD: Rule = Rule {
+    code: "Z007",
+    name: "unsupported-compression",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "条目使用了不允许的压缩方法",
+        en: "an entry uses a compression method that is not allowed",
+    },
+    why: Bilingual {
+        zh: "只允许存储（不压缩）和 Deflate 两种方法：所有工具都支持，行为确定。",
+        en: "Only stored and deflated entries are allowed: every tool supports them and they behave predictably.",
+    },
+    bad: "an entry compressed with bzip2 or LZMA",
+    good: "stored or deflated entries",
+    ..FAMILY
+};
+
+pub const HEADER_MISMATCH: Rule = Rule {
+    code: "Z008",
+    name: "header-mismatch",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "条目的本地文件头与中央目录不一致",
+        en: "an entry's local header disagrees with the central directory",
+    },
+    why: Bilingual {
+        zh: "ZIP 的每个文件在本地文件头和中央目录中各记录一次。二者不一致时，不同工具会解出不同内容。",
+        en: "Each file is described twice in a ZIP, in its local header and in the central directory; when they disagree, tools extract different content.",
+    },
+    bad: "local header name licence.pdf, central directory name report.pdf",
+    good: "matching headers",
+    ..FAMILY
+};
+
+pub const SIZE: Rule = Rule {
+    code: "Z009",
+    name: "entry-size-mismatch",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "条目的实际大小与声明不符，或压缩比异常（压缩炸弹）",
+        en: "an entry's real size differs from its declared size, or its ratio is abnormal (a zip bomb)",
+    },
+    why: Bilingual {
+        zh: "解压后远大于声明大小的条目（或压缩比上千倍的条目）可以耗尽磁盘和内存。shenbao 边读边计数，一旦超出即停止。",
+        en: "An entry that inflates far beyond its declared size (or at a ratio in the thousands) can exhaust disk and memory; shenbao counts while reading and stops at the limit.",
+    },
+    bad: "a 10 KB entry that inflates to 10 GB",
+    good: "entries whose size matches the central directory",
+    ..FAMILY
+};
+
+pub const CRC: Rule = Rule {
+    code: "Z010",
+    name: "crc-mismatch",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "条目的 CRC 校验失败（数据已损坏）",
+        en: "an entry fails its CRC check (the data is damaged)",
+    },
+    why: Bilingual {
+        zh: "ZIP 为每个文件记录 CRC-32；不符说明文件在存储或传输中损坏。",
+        en: "A ZIP records a CRC-32 for every file; a mismatch means it was damaged in storage or transfer.",
+    },
+    bad: "a flipped byte inside an attachment",
+    good: "the dossier as written",
+    ..FAMILY
+};
+
+pub const NOT_A_BAG: Rule = Rule {
+    code: "Z011",
+    name: "not-a-bag",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "ZIP 不是 shenbao 材料包（缺少 BagIt 结构文件）",
+        en: "the ZIP is not a shenbao dossier (BagIt files missing)",
+    },
+    why: Bilingual {
+        zh: "材料包是 BagIt 包：一个顶层文件夹，内含 bagit.txt、bag-info.txt、data/、清单和签名。缺了这些，就无从核验。",
+        en: "A dossier is a BagIt bag: one top folder with bagit.txt, bag-info.txt, data/, the manifests and the signature. Without them there is nothing to verify against.",
+    },
+    bad: "a ZIP of loose files",
+    good: "a ZIP written by shenbao package",
+    ..FAMILY
+};
+
+pub const MISSING_FILE: Rule = Rule {
+    code: "Z012",
+    name: "file-missing",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "清单中列出的文件不在包内",
+        en: "a file listed in the manifest is not in the dossier",
+    },
+    why: Bilingual {
+        zh: "清单（manifest-sha256.txt）列出了包内每个文件；少了一个，说明材料被删改过。",
+        en: "The manifest lists every file of the dossier; one missing means the dossier was altered.",
+    },
+    bad: "manifest lists data/attachments/licence.pdf; the ZIP lacks it",
+    good: "every listed file present",
+    ..FAMILY
+};
+
+pub const EXTRA_FILE: Rule = Rule {
+    code: "Z013",
+    name: "file-not-in-manifest",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "包内有清单之外的文件",
+        en: "the dossier holds a file the manifest does not list",
+    },
+    why: Bilingual {
+        zh: "清单之外的文件没有签名保护，可能是事后夹带的。",
+        en: "A file outside the manifest is not covered by the signature and may have been slipped in later.",
+    },
+    bad: "data/extra.pdf not in manifest-sha256.txt",
+    good: "every payload file listed",
+    ..FAMILY
+};
+
+pub const HASH: Rule = Rule {
+    code: "Z014",
+    name: "hash-mismatch",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "文件的 SHA-256 与清单不符（已被修改）",
+        en: "a file's SHA-256 differs from the manifest (it was modified)",
+    },
+    why: Bilingual {
+        zh: "每个文件的 SHA-256 都记录在清单中，清单本身又由签名保护。不符说明文件在打包后被改动。",
+        en: "Each file's SHA-256 is in the manifest, which the signature protects; a mismatch means the file changed after packaging.",
+    },
+    bad: "an attachment edited after shenbao package",
+    good: "the dossier as written",
+    ..FAMILY
+};
+
+pub const SIGNATURE: Rule = Rule {
+    code: "Z015",
+    name: "signature-invalid",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "签名缺失或验证失败",
+        en: "the signature is missing or does not verify",
+    },
+    why: Bilingual {
+        zh: "标签清单（tagmanifest-sha256.txt）由申报单位的 minisign 密钥签名，签名保护全部清单和 bag-info。签名不成立，就不能证明材料来自申报单位且未被改动。",
+        en: "The tag manifest is signed with the applicant's minisign key and protects all manifests and bag-info; without a valid signature nothing proves where the dossier came from or that it is unchanged.",
+    },
+    bad: "tagmanifest-sha256.txt edited after signing",
+    good: "the dossier as written",
+    ..FAMILY
+};
+
+pub const UNTRUSTED_KEY: Rule = Rule {
+    code: "Z016",
+    name: "untrusted-signer",
+    severity: Severity::Warning,
+    summary: Bilingual {
+        zh: "签名密钥不在受信任的密钥之列",
+        en: "the signing key is not among the trusted keys",
+    },
+    why: Bilingual {
+        zh: "签名只证明材料出自持有该密钥的人。受理单位应事先从申报单位取得公钥，用 --trusted-key 指定；未指定时此处提示，指定了而不符时报错。",
+        en: "A signature only proves the dossier came from whoever holds the key. Offices should obtain the applicant's public key beforehand and pass it with --trusted-key; without one this is a warning, with one a mismatch is an error.",
+    },
+    bad: "shenbao verify dossier.zip",
+    good: "shenbao verify --trusted-key applicant.pub dossier.zip",
+    ..FAMILY
+};
+
+pub const DECLARATION: Rule = Rule {
+    code: "Z017",
+    name: "declaration-invalid",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "包内的申报文件不能通过检查",
+        en: "the declaration inside the dossier does not pass validation",
+    },
+    why: Bilingual {
+        zh: "材料包里的 shenbao.yaml 会按申报指南重新检查；出现错误说明材料不是用有效的申报文件打包的（或检查规则已更新）。",
+        en: "The shenbao.yaml inside the dossier is checked again against the call; errors mean it was not packaged from a valid declaration (or the rules have changed since).",
+    },
+    bad: "a dossier whose declaration was edited to a late date",
+    good: "a dossier packaged from a valid declaration",
+    ..FAMILY
+};
+
+pub const PAPER_CODE: Rule = Rule {
+    code: "Z018",
+    name: "paper-code-mismatch",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "纸质申报书（或推荐意见函）上的校验码与材料包不符",
+        en: "the code on the paper form (or letter) does not match the dossier (or bundle)",
+    },
+    why: Bilingual {
+        zh: "纸质申报书每页都印有由电子材料计算出的校验码，推荐意见函每页印有由所推荐材料包清单计算出的校验码。不符说明纸质版与电子版不是同一份材料。",
+        en: "Every page of the paper form carries a code computed from the electronic files, and every page of a recommendation letter one computed from the bundle's list of dossiers; a mismatch means paper and electronic files are not the same.",
+    },
+    bad: "shenbao verify --paper-code 1Q7G-S91M-0GKX dossier.zip",
+    good: "shenbao verify --paper-code 1Q7G-S91M-0GKY dossier.zip",
+    ..FAMILY
+};
+
+pub const FORWARDED_MISSING: Rule = Rule {
+    code: "Z019",
+    name: "forwarded-dossier-missing",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "推荐材料包所列的申报材料包找不到",
+        en: "a dossier the recommendation bundle lists cannot be found",
+    },
+    why: Bilingual {
+        zh: "推荐材料包只记录所推荐材料包的文件名和 SHA-256，材料包本身与它放在同一文件夹中一并报送。缺了哪一个，就无法核验该项目。",
+        en: "A bundle records the file name and SHA-256 of each dossier it forwards; the dossiers travel beside it in the same folder. A missing one cannot be checked.",
+    },
+    bad: "outbox/shenbao-recommendation-江苏省-20210330.zip   # without the dossiers it lists",
+    good: "outbox/shenbao-recommendation-江苏省-20210330.zip  outbox/shenbao-913201153021847731-20210319.zip ...",
+    ..FAMILY
+};
+
+pub const FORWARDED_CHANGED: Rule = Rule {
+    code: "Z020",
+    name: "forwarded-dossier-changed",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "申报材料包与推荐材料包记录的摘要不符",
+        en: "a dossier differs from the digest the recommendation bundle records",
+    },
+    why: Bilingual {
+        zh: "推荐单位签名时记下了每个材料包的 SHA-256。摘要不同，说明推荐之后材料包被替换或修改过，推荐意见不再适用于它。",
+        en: "The office signed the SHA-256 of each dossier it forwards. A different digest means the dossier was replaced or changed after the recommendation, which then no longer covers it.",
+    },
+    bad: "a dossier packaged again after the office signed the bundle",
+    good: "the dossier exactly as the office forwarded it",
+    ..FAMILY
+};
+
+pub const BUNDLE_NOT_DOSSIER: Rule = Rule {
+    code: "Z021",
+    name: "bundle-where-dossier-expected",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "此处需要申报材料包，却是推荐材料包",
+        en: "a recommendation bundle where a dossier is expected",
+    },
+    why: Bilingual {
+        zh: "推荐材料包（shenbao recommend 生成）只含推荐意见函、汇总表和所推荐材料包的摘要，不含申报内容，不能作为申报材料包受理。",
+        en: "A recommendation bundle (written by shenbao recommend) holds the letter, the summary table and the dossiers' digests, not an application; it cannot be taken in as a dossier.",
+    },
+    bad: "shenbao intake inbox/   # the office's own bundle is in inbox/",
+    good: "shenbao verify outbox/shenbao-recommendation-江苏省-20210330.zip",
+    ..FAMILY
+};
+
+pub const RULES: &[Rule] = &[
+    NOT_A_ZIP,
+    JUNK,
+    DUPLICATE,
+    UNSAFE_PATH,
+    SYMLINK,
+    ENCRYPTED,
+    METHOD,
+    HEADER_MISMATCH,
+    SIZE,
+    CRC,
+    NOT_A_BAG,
+    MISSING_FILE,
+    EXTRA_FILE,
+    HASH,
+    SIGNATURE,
+    UNTRUSTED_KEY,
+    DECLARATION,
+    PAPER_CODE,
+    FORWARDED_MISSING,
+    FORWARDED_CHANGED,
+    BUNDLE_NOT_DOSSIER,
+];

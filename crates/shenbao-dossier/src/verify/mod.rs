@@ -1,0 +1,330 @@
+//! Checking a dossier without extracting it: the ZIP's structure (everything
+//! a hostile archive could abuse), the bag's manifests and hashes (each entry
+//! streamed once, bytes counted against the declared size), the signature, the
+//! declaration inside, and optionally the code printed on the paper form.
+
+mod bag;
+mod declaration;
+
+use super::diags;
+use shenbao_check::call::CallProfile;
+use shenbao_check::date::Date;
+use shenbao_diagnostic::{Diagnostic, Text};
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::Path;
+use zip::CompressionMethod;
+
+/// Tag files are small; anything larger is not ours.
+pub(crate) const MAX_TAG_BYTES: u64 = 4 * 1024 * 1024;
+/// An entry inflating more than this many times its compressed size, beyond
+/// a few MiB, is treated as a bomb (text deflates 3–10×, PDFs are stored).
+const MAX_RATIO: u64 = 100;
+const RATIO_FLOOR: u64 = 8 * 1024 * 1024;
+
+/// What `verify` checks against.
+pub struct VerifyOptions<'a> {
+    pub trusted: &'a [minisign_verify::PublicKey],
+    pub trusted_ids: &'a [String],
+    /// For each trusted key, the office it speaks for when it was given as
+    /// `--office-key NAME=PUB` (a bundle it signs must be that office's).
+    pub trusted_offices: &'a [Option<String>],
+    pub paper_code: Option<&'a str>,
+    pub profile: &'a CallProfile,
+    pub as_of: Option<Date>,
+}
+
+fn d(rule: &'static shenbao_diagnostic::Rule, zh: String, en: String) -> Diagnostic {
+    Diagnostic::new(rule, Text::new(zh, en))
+}
+
+/// What verifying one file found.
+#[derive(Debug, Default)]
+pub struct Verified {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Set when the file is a recommendation bundle: what it forwards.
+    pub bundle: Option<Bundle>,
+}
+
+/// A recommendation bundle's own claims, read from its (verified) bag.
+#[derive(Clone, Debug, Default)]
+pub struct Bundle {
+    /// The recommending office (bag-info `Source-Organization`).
+    pub office: String,
+    /// The signer's key id.
+    pub signer: Option<String>,
+    /// The letter's date (bag-info `Bagging-Date`).
+    pub date: Option<Date>,
+    /// (file name, SHA-256 hex) of every forwarded dossier, as listed.
+    pub dossiers: Vec<(String, String)>,
+}
+
+/// Every problem with the dossier at `path`. A recommendation bundle given
+/// where a dossier is expected is itself a problem.
+pub fn verify(path: &Path, options: &VerifyOptions) -> Vec<Diagnostic> {
+    as_dossier(verify_file(path, options))
+}
+
+/// Like [`verify`], for the dossier that `reader` reads (intake passes one
+/// that also hashes the file as it goes).
+pub fn verify_reader<R: Read + std::io::Seek>(
+    reader: R,
+    options: &VerifyOptions,
+) -> Vec<Diagnostic> {
+    as_dossier(verify_any(reader, options))
+}
+
+/// The findings about a file that should be a dossier: a bundle is not one.
+fn as_dossier(verified: Verified) -> Vec<Diagnostic> {
+    let mut diagnostics = verified.diagnostics;
+    if verified.bundle.is_some() {
+        diagnostics.push(
+            d(
+                &diags::BUNDLE_NOT_DOSSIER,
+                "这是推荐材料包（推荐意见函及所推荐项目清单），不是申报材料包".into(),
+                "this is a recommendation bundle (letter and list of forwarded dossiers), not a dossier".into(),
+            )
+            .help(Text::new(
+                "用 shenbao verify 核验推荐材料包及其所列的申报材料包",
+                "check a bundle and the dossiers it lists with shenbao verify",
+            )),
+        );
+    }
+    diagnostics
+}
+
+/// Verify a dossier or a recommendation bundle at `path`. For a bundle, the
+/// bag itself is checked here; the dossiers it names are checked by the
+/// caller (they live beside it, see `recommend::verify`).
+pub fn verify_file(path: &Path, options: &VerifyOptions) -> Verified {
+    match std::fs::File::open(path) {
+        Ok(file) => verify_any(file, options),
+        Err(err) => Verified {
+            diagnostics: vec![shenbao_load::file_error(&path.display().to_string(), &err)],
+            bundle: None,
+        },
+    }
+}
+
+fn verify_any<R: Read + std::io::Seek>(reader: R, options: &VerifyOptions) -> Verified {
+    let mut out = Vec::new();
+    let bundle = verify_archive(reader, options, &mut out);
+    Verified {
+        diagnostics: out,
+        bundle,
+    }
+}
+
+fn verify_archive<R: Read + std::io::Seek>(
+    reader: R,
+    options: &VerifyOptions,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Bundle> {
+    let mut archive = match zip::ZipArchive::new(reader) {
+        Ok(archive) => archive,
+        Err(err) => {
+            out.push(
+                d(
+                    &diags::NOT_A_ZIP,
+                    format!("无法作为 ZIP 读取：{err}"),
+                    format!("cannot be read as a ZIP: {err}"),
+                )
+                .help(Text::new(
+                    "重新复制或下载完整的材料包",
+                    "copy or download the complete dossier again",
+                )),
+            );
+            return None;
+        }
+    };
+    if archive.offset() != 0 {
+        out.push(d(
+            &diags::JUNK,
+            format!("ZIP 之前有 {} 字节的其他数据", archive.offset()),
+            format!("{} bytes of other data precede the ZIP", archive.offset()),
+        ));
+    }
+    let entries = structure(&mut archive, out)?;
+    if let Err(err) = archive.validate_header_consistency() {
+        out.push(d(
+            &diags::HEADER_MISMATCH,
+            format!("本地文件头与中央目录不一致：{err}"),
+            format!("local headers disagree with the central directory: {err}"),
+        ));
+        return None;
+    }
+    if out.iter().any(Diagnostic::is_error) {
+        return None; // a hostile archive: read nothing from it
+    }
+    bag::check_bag(&mut archive, &entries, options, out)
+}
+
+/// One entry's name and sizes.
+struct Entry {
+    index: usize,
+    name: String,
+    size: u64,
+}
+
+/// Names, kinds, methods and ratios of every entry, without reading data.
+fn structure<R: Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Vec<Entry>> {
+    let archive_has_duplicates = archive.has_duplicate_names();
+    if archive_has_duplicates {
+        out.push(d(
+            &diags::DUPLICATE,
+            "ZIP 中有重名的条目".into(),
+            "the ZIP holds entries with the same name".into(),
+        ));
+    }
+    let mut seen = HashSet::new();
+    let mut entries = Vec::new();
+    for index in 0..archive.len() {
+        let file = match archive.by_index_raw(index) {
+            Ok(file) => file,
+            Err(err) => {
+                out.push(d(
+                    &diags::NOT_A_ZIP,
+                    format!("第 {} 个条目无法读取：{err}", index + 1),
+                    format!("entry {} cannot be read: {err}", index + 1),
+                ));
+                return None;
+            }
+        };
+        let raw = file.name_raw().to_vec();
+        let name = String::from_utf8_lossy(&raw).into_owned();
+        let shown = name.escape_debug().to_string();
+        if !seen.insert(raw.clone()) && !archive_has_duplicates {
+            out.push(d(
+                &diags::DUPLICATE,
+                format!("条目 {shown} 出现了不止一次"),
+                format!("entry {shown} appears more than once"),
+            ));
+        }
+        if let Some(why) = unsafe_entry_name(&raw) {
+            out.push(d(
+                &diags::UNSAFE_PATH,
+                format!("条目名称 {shown} 不安全：{why}"),
+                format!("entry name {shown} is unsafe: {why}"),
+            ));
+        }
+        if file.is_symlink() {
+            out.push(d(
+                &diags::SYMLINK,
+                format!("条目 {shown} 是符号链接"),
+                format!("entry {shown} is a symbolic link"),
+            ));
+        }
+        if file.encrypted() {
+            out.push(d(
+                &diags::ENCRYPTED,
+                format!("条目 {shown} 已加密"),
+                format!("entry {shown} is encrypted"),
+            ));
+        }
+        if !matches!(
+            file.compression(),
+            CompressionMethod::Stored | CompressionMethod::Deflated
+        ) {
+            out.push(d(
+                &diags::METHOD,
+                format!("条目 {shown} 使用了 {:?} 压缩", file.compression()),
+                format!("entry {shown} uses {:?} compression", file.compression()),
+            ));
+        }
+        let (size, packed) = (file.size(), file.compressed_size());
+        if size > RATIO_FLOOR && size > packed.saturating_mul(MAX_RATIO) {
+            out.push(d(
+                &diags::SIZE,
+                format!("条目 {shown} 声称由 {packed} 字节解压为 {size} 字节（压缩炸弹）"),
+                format!("entry {shown} claims {packed} bytes inflate to {size} (a zip bomb)"),
+            ));
+        }
+        if !name.ends_with('/') {
+            entries.push(Entry { index, name, size });
+        }
+    }
+    Some(entries)
+}
+
+fn unsafe_entry_name(raw: &[u8]) -> Option<&'static str> {
+    let Ok(name) = std::str::from_utf8(raw) else {
+        return Some("not UTF-8");
+    };
+    if name.starts_with('/')
+        || name.starts_with('\\')
+        || (name.len() > 1 && name.as_bytes()[1] == b':')
+    {
+        Some("absolute path")
+    } else if name.split('/').any(|part| part == "..") {
+        Some("`..` component")
+    } else if name.contains('\\') {
+        Some("backslash")
+    } else if name.chars().any(char::is_control) {
+        Some("control character")
+    } else if name.contains('%') {
+        Some("`%`")
+    } else {
+        None
+    }
+}
+
+/// Read an entry in full, counting bytes against its declared size.
+fn read_entry<R: Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    entry: &Entry,
+    limit: u64,
+    mut sink: impl FnMut(&[u8]),
+) -> Result<u64, Box<Diagnostic>> {
+    let shown = entry.name.escape_debug().to_string();
+    let unreadable = |err: &dyn std::fmt::Display| {
+        Box::new(d(
+            &diags::NOT_A_ZIP,
+            format!("条目 {shown} 无法读取：{err}"),
+            format!("entry {shown} cannot be read: {err}"),
+        ))
+    };
+    let mut file = archive
+        .by_index(entry.index)
+        .map_err(|err| unreadable(&err))?;
+    let mut buf = vec![0u8; 256 * 1024];
+    let mut total = 0u64;
+    loop {
+        let n = match file.read(&mut buf) {
+            Ok(n) => n,
+            Err(err) if err.to_string().to_ascii_lowercase().contains("checksum") => {
+                return Err(Box::new(d(
+                    &diags::CRC,
+                    format!("条目 {shown} 的 CRC 校验失败"),
+                    format!("entry {shown} fails its CRC check"),
+                )));
+            }
+            Err(err) => return Err(unreadable(&err)),
+        };
+        if n == 0 {
+            break;
+        }
+        total += n as u64;
+        if total > limit {
+            return Err(Box::new(d(
+                &diags::SIZE,
+                format!("条目 {shown} 超过声明的 {limit} 字节"),
+                format!("entry {shown} is larger than its declared {limit} bytes"),
+            )));
+        }
+        sink(&buf[..n]);
+    }
+    if total != entry.size {
+        return Err(Box::new(d(
+            &diags::SIZE,
+            format!("条目 {shown} 有 {total} 字节，声明为 {} 字节", entry.size),
+            format!(
+                "entry {shown} has {total} bytes; {} were declared",
+                entry.size
+            ),
+        )));
+    }
+    Ok(total)
+}

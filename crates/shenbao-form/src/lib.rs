@@ -1,0 +1,167 @@
+//! The printable application form (《新型信息消费示范项目申报书》) as an A4 PDF,
+//! rendered from a validated declaration: every page carries the verification
+//! code that ties the paper to the electronic files.
+
+pub mod diags;
+mod sheets;
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use shenbao_check::call::CallProfile;
+use shenbao_check::model::Declaration;
+use shenbao_check::rules::attachments::files;
+use shenbao_diagnostic::{Diagnostic, Text};
+use shenbao_load::{pointer, Document};
+use shenbao_pdf::code::{CodeInput, VerificationCode};
+use shenbao_pdf::font;
+
+/// A rendered form.
+pub struct Form {
+    pub pdf: Vec<u8>,
+    pub code: VerificationCode,
+    pub pages: usize,
+}
+
+/// Characters the font lacks, as diagnostics at the fields that hold them.
+pub fn unprintable(value: &Value) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    walk_strings(value, &mut String::new(), &mut |pointer, text| {
+        let missing = font::missing_chars(text);
+        if missing.is_empty() {
+            return;
+        }
+        let list: String = missing
+            .iter()
+            .map(|c| format!("“{c}”(U+{:04X})", *c as u32))
+            .collect::<Vec<_>>()
+            .join("、");
+        out.push(
+            Diagnostic::new(
+                &diags::GLYPH_MISSING,
+                Text::new(
+                    format!("字体中没有字符 {list}，申报书上会缺字"),
+                    format!("the form's font lacks {list}; it would be missing from the form"),
+                ),
+            )
+            .at(pointer)
+            .help(Text::new(
+                "换用常用字或常用符号；人名生僻字可在纸质版上手写并加盖公章确认",
+                "use a common character or symbol; a rare character in a name can be written by hand on the paper copy and sealed",
+            )),
+        );
+    });
+    out
+}
+
+fn walk_strings(value: &Value, path: &mut String, f: &mut impl FnMut(&str, &str)) {
+    match value {
+        Value::String(s) => f(path, s),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push('/');
+                path.push_str(&i.to_string());
+                walk_strings(item, path, f);
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                let len = path.len();
+                pointer::push_escaped(path, key);
+                path.insert(len, '/');
+                walk_strings(item, path, f);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Render the form for a document that has passed validation. `raw` is the
+/// declaration file's bytes (hashed into the code); `signer` the key id of the
+/// dossier's signature, when there is one.
+pub fn render(
+    document: &Document,
+    raw: &[u8],
+    profile: &CallProfile,
+    signer: Option<&str>,
+) -> Result<Form, Vec<Diagnostic>> {
+    let declaration = typed(document)?;
+    let dir = document
+        .dir
+        .clone()
+        .unwrap_or_else(|| std::path::PathBuf::from("."));
+    let mut digests = Vec::with_capacity(declaration.attachments.len());
+    for attachment in &declaration.attachments {
+        let digest = files::sha256_of(&dir.join(&attachment.path)).map_err(|e| {
+            failure(
+                format!("附件 {} 无法读取：{e}", attachment.path),
+                format!("attachment {} cannot be read: {e}", attachment.path),
+            )
+        })?;
+        digests.push((attachment.path.as_str(), digest));
+    }
+    render_with_digests(document, raw, profile, signer, &digests)
+}
+
+fn failure(zh: String, en: String) -> Vec<Diagnostic> {
+    vec![Diagnostic::new(&diags::GLYPH_MISSING, Text::new(zh, en))]
+}
+
+/// The typed declaration of a printable, valid document.
+fn typed(document: &Document) -> Result<Declaration, Vec<Diagnostic>> {
+    let value = document.value.as_ref().ok_or_else(|| {
+        failure(
+            "申报文件无法读取".into(),
+            "the declaration cannot be read".into(),
+        )
+    })?;
+    let mut problems = unprintable(value);
+    if !problems.is_empty() {
+        document.resolve(&mut problems);
+        return Err(problems);
+    }
+    Declaration::from_value(value).map_err(|e| {
+        failure(
+            format!("申报文件不完整：{e}"),
+            format!("the declaration is incomplete: {e}"),
+        )
+    })
+}
+
+/// Render with the attachments' SHA-256 already known, in declaration order
+/// (the dossier computes them while writing the attachments: one read each).
+pub fn render_with_digests(
+    document: &Document,
+    raw: &[u8],
+    profile: &CallProfile,
+    signer: Option<&str>,
+    attachment_digests: &[(&str, [u8; 32])],
+) -> Result<Form, Vec<Diagnostic>> {
+    let declaration = typed(document)?;
+    let digests: Vec<[u8; 32]> = attachment_digests.iter().map(|(_, d)| *d).collect();
+    let code = VerificationCode::compute(&CodeInput {
+        declaration_sha256: Sha256::digest(raw).into(),
+        attachments: attachment_digests.to_vec(),
+        signer,
+    });
+    let input = sheets::FormInput {
+        declaration: &declaration,
+        profile,
+        code: &code,
+        attachment_digests: &digests,
+    };
+    let mut composer = sheets::compose(&input);
+    shenbao_pdf::footers(&mut composer, Some(&code));
+    let pages = composer.pages.len();
+    let title = format!("新型信息消费示范项目申报书：{}", declaration.project.name);
+    let pdf = shenbao_pdf::render_pages(&composer.pages, &title, &declaration.applicant.name)
+        .map_err(|e| {
+            failure(
+                format!("PDF 生成失败：{e}"),
+                format!("the PDF could not be written: {e}"),
+            )
+        })?;
+    Ok(Form { pdf, code, pages })
+}

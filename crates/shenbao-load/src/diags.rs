@@ -1,0 +1,264 @@
+//! Diagnostics of the loading stage: files (F), encodings (E) and YAML (Y).
+
+use shenbao_diagnostic::{Bilingual, Rule, Severity};
+
+/// What this family's rules share.
+const FAMILY: Rule = Rule::family("declaration", "");
+
+pub const PATH_NOT_FOUND: Rule = Rule {
+    code: "F001",
+    name: "path-not-found",
+    severity: Severity::Error,
+    could_not_run: true,
+    summary: Bilingual {
+        zh: "路径不存在",
+        en: "the path does not exist",
+    },
+    why: Bilingual {
+        zh: "给出的文件或文件夹不存在，无法检查。常见原因是路径拼写错误或当前目录不对。",
+        en: "The file or folder given on the command line does not exist, so nothing could be checked. Usually a typo or the wrong working directory.",
+    },
+    bad: "shenbao validate exmaples/thermal-screening-robot",
+    good: "shenbao validate examples/thermal-screening-robot",
+    ..FAMILY
+};
+
+pub const UNREADABLE: Rule = Rule {
+    code: "F002",
+    name: "unreadable-file",
+    severity: Severity::Error,
+    could_not_run: true,
+    summary: Bilingual {
+        zh: "文件无法读取",
+        en: "the file cannot be read",
+    },
+    why: Bilingual {
+        zh: "操作系统拒绝读取该文件（权限不足、文件被占用或是设备错误），shenbao 无法检查它。",
+        en: "The operating system refused to read the file (permissions, a lock, a device error), so shenbao could not check it.",
+    },
+    bad: "chmod 000 shenbao.yaml",
+    good: "chmod 644 shenbao.yaml",
+    ..FAMILY
+};
+
+pub const NO_DECLARATION: Rule = Rule {
+    code: "F003",
+    name: "no-declaration-found",
+    severity: Severity::Error,
+    could_not_run: true,
+    summary: Bilingual {
+        zh: "文件夹中没有 shenbao.yaml",
+        en: "no shenbao.yaml in the folder",
+    },
+    why: Bilingual {
+        zh: "检查文件夹时，shenbao 在其中（含子文件夹）查找名为 shenbao.yaml 的申报文件；一个也没有找到时无从检查。可用 `shenbao init` 新建。",
+        en: "In a folder, shenbao looks for files named shenbao.yaml (subfolders included); when there are none there is nothing to check. Create one with `shenbao init`.",
+    },
+    bad: "my-project/\n  申报书.yaml",
+    good: "my-project/\n  shenbao.yaml",
+    ..FAMILY
+};
+
+pub const FILE_TOO_LARGE: Rule = Rule {
+    code: "F004",
+    name: "file-too-large",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "申报文件过大",
+        en: "the declaration file is too large",
+    },
+    why: Bilingual {
+        zh: "申报文件只含文字，通常不超过几十 KB；超过 4 MiB 的文件多半是选错了文件（或恶意输入），不读取以免耗尽内存。附件应放在 attachments 中按路径引用，而不是写进 YAML。",
+        en: "A declaration is text only and rarely exceeds a few tens of KB; a file over 4 MiB is almost certainly the wrong file (or hostile), and is not read so memory stays bounded. Attachments belong in files referenced from `attachments`, not inside the YAML.",
+    },
+    bad: "# a 50 MB file with an embedded scan",
+    good: "attachments:\n  - path: attachments/business-licence.pdf\n    kind: business_licence",
+    ..FAMILY
+};
+
+pub const LEGACY_ENCODING: Rule = Rule {
+    code: "E001",
+    name: "legacy-encoding",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "文件是 GBK/GB18030 编码而不是 UTF-8",
+        en: "the file is GBK/GB18030-encoded, not UTF-8",
+    },
+    why: Bilingual {
+        zh: "YAML 文件须为 UTF-8。Windows 中文版的一些编辑器默认以 GBK 保存，其他工具会把中文读成乱码。shenbao 识别出这种编码并显示解码后的那一行；用 --encoding auto 可自动转换。",
+        en: "YAML must be UTF-8. Some editors on Chinese Windows save GBK by default, and other tools then read the Chinese as garbage. shenbao recognises the encoding and shows the offending line decoded; --encoding auto converts it.",
+    },
+    bad: "# saved as GBK (ANSI) in Notepad\nproject:\n  name: 智能测温机器人",
+    good: "# saved as UTF-8\nproject:\n  name: 智能测温机器人",
+    ..FAMILY
+};
+
+pub const CONVERTED_ENCODING: Rule = Rule {
+    code: "E002",
+    name: "converted-encoding",
+    severity: Severity::Warning,
+    summary: Bilingual {
+        zh: "文件已从 GBK/GB18030 转换为 UTF-8 后检查",
+        en: "the file was converted from GBK/GB18030 before checking",
+    },
+    why: Bilingual {
+        zh: "使用 --encoding auto 时，shenbao 转换后继续检查，但文件本身仍不是 UTF-8，其他工具（以及网上申报系统）可能读错，请另存为 UTF-8。",
+        en: "With --encoding auto shenbao converts and goes on, but the file itself is still not UTF-8 and other tools (and the online system) may misread it: save it as UTF-8.",
+    },
+    bad: "shenbao validate --encoding auto gbk/shenbao.yaml",
+    good: "shenbao validate utf8/shenbao.yaml",
+    ..FAMILY
+};
+
+pub const INVALID_UTF8: Rule = Rule {
+    code: "E003",
+    name: "invalid-utf8",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "文件含有无效的 UTF-8 字节",
+        en: "the file contains invalid UTF-8",
+    },
+    why: Bilingual {
+        zh: "文件中有既不是 UTF-8、也不像中文旧编码的字节（例如文件被截断或混入了二进制内容），无法可靠地读取。",
+        en: "The file has bytes that are neither UTF-8 nor a recognisable Chinese legacy encoding (a truncated file, binary content mixed in), so it cannot be read reliably.",
+    },
+    bad: "name: \\xff\\xfe\\x00 (binary bytes)",
+    good: "name: 智能测温机器人",
+    ..FAMILY
+};
+
+pub const SYNTAX: Rule = Rule {
+    code: "Y001",
+    name: "yaml-syntax",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "YAML 语法错误",
+        en: "YAML syntax error",
+    },
+    why: Bilingual {
+        zh: "文件不是合法的 YAML（例如引号未闭合、缩进不一致、冒号后缺空格），无法继续检查内容。",
+        en: "The file is not valid YAML (an unclosed quote, inconsistent indentation, a missing space after a colon), so its content cannot be checked.",
+    },
+    bad: "project:\n  name: \"智能测温机器人\n  category: 7",
+    good: "project:\n  name: \"智能测温机器人\"\n  category: 7",
+    ..FAMILY
+};
+
+pub const DUPLICATE_KEY: Rule = Rule {
+    code: "Y002",
+    name: "duplicate-key",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "同一层级出现重复的字段",
+        en: "a key appears twice in the same mapping",
+    },
+    why: Bilingual {
+        zh: "同一字段写了两次时，许多工具会悄悄只保留最后一个值，纸质版与电子版就可能不一致。shenbao 一律报错，请删去多余的一个。",
+        en: "When a key is written twice many tools silently keep the last value, so paper and electronic copies can disagree. shenbao rejects it: delete one of them.",
+    },
+    bad: "applicant:\n  name: 甲公司\n  name: 乙公司",
+    good: "applicant:\n  name: 甲公司",
+    ..FAMILY
+};
+
+pub const BUDGET: Rule = Rule {
+    code: "Y003",
+    name: "yaml-budget-exceeded",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "YAML 超出处理限额（别名、嵌套深度或节点数）",
+        en: "YAML exceeds a processing limit (aliases, nesting depth or node count)",
+    },
+    why: Bilingual {
+        zh: "别名（*ref）展开、极深的嵌套或海量节点可以让一个很小的文件耗尽内存或让程序长时间无响应（“亿笑攻击”）。申报文件用不到这些，shenbao 在限额处停止。限额：嵌套 64 层、100 000 个节点、1 000 个别名。",
+        en: "Alias (*ref) expansion, very deep nesting or huge node counts let a tiny file exhaust memory or hang a program (the \"billion laughs\" attack). Declarations need none of this, so shenbao stops at fixed limits: 64 levels, 100,000 nodes, 1,000 aliases.",
+    },
+    bad: "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+    good: "keywords: [测温, 消杀, 机器人]",
+    ..FAMILY
+};
+
+pub const MULTIPLE_DOCUMENTS: Rule = Rule {
+    code: "Y004",
+    name: "multiple-documents",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "一个文件中有多个 YAML 文档",
+        en: "more than one YAML document in the file",
+    },
+    why: Bilingual {
+        zh: "一个 shenbao.yaml 只描述一个项目；`---` 分隔出的第二个文档会被其他工具忽略。每个项目请用单独的文件夹。",
+        en: "One shenbao.yaml describes one project; a second document after `---` would be ignored by other tools. Use one folder per project.",
+    },
+    bad: "project:\n  name: 项目甲\n---\nproject:\n  name: 项目乙",
+    good: "project:\n  name: 项目甲",
+    ..FAMILY
+};
+
+pub const EMPTY: Rule = Rule {
+    code: "Y005",
+    name: "empty-document",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "申报文件是空的",
+        en: "the declaration is empty",
+    },
+    why: Bilingual {
+        zh: "文件中没有任何内容（或只有注释）。可用 `shenbao init` 生成带说明的模板。",
+        en: "The file has no content (or only comments). `shenbao init` writes a commented template.",
+    },
+    bad: "# TODO",
+    good: "schema: 1\napplicant:\n  name: 杭州云瞳智能科技有限公司",
+    ..FAMILY
+};
+
+pub const NOT_A_MAPPING: Rule = Rule {
+    code: "Y006",
+    name: "top-level-not-mapping",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "顶层必须是字段映射（key: value）",
+        en: "the top level must be a mapping (key: value)",
+    },
+    why: Bilingual {
+        zh: "申报文件的顶层是一组字段（schema、applicant、project……），不能是列表或单个值。",
+        en: "A declaration's top level is a set of fields (schema, applicant, project…), not a list or a single value.",
+    },
+    bad: "- applicant: 杭州云瞳智能科技有限公司",
+    good: "applicant:\n  name: 杭州云瞳智能科技有限公司",
+    ..FAMILY
+};
+
+pub const TAB_INDENT: Rule = Rule {
+    code: "Y007",
+    name: "tab-indentation",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "用制表符（Tab）缩进",
+        en: "indentation with a tab",
+    },
+    why: Bilingual {
+        zh: "YAML 只允许用空格缩进。Tab 在不同编辑器中宽度不同，YAML 规范禁止用它缩进。请把 Tab 换成空格（通常 2 个）。",
+        en: "YAML allows only spaces for indentation; tabs look different in every editor and the YAML spec forbids them there. Replace the tab with spaces (usually 2).",
+    },
+    bad: "project:\n\tname: 智能测温机器人",
+    good: "project:\n  name: 智能测温机器人",
+    ..FAMILY
+};
+
+pub const RULES: &[Rule] = &[
+    PATH_NOT_FOUND,
+    UNREADABLE,
+    NO_DECLARATION,
+    FILE_TOO_LARGE,
+    LEGACY_ENCODING,
+    CONVERTED_ENCODING,
+    INVALID_UTF8,
+    SYNTAX,
+    DUPLICATE_KEY,
+    BUDGET,
+    MULTIPLE_DOCUMENTS,
+    EMPTY,
+    NOT_A_MAPPING,
+    TAB_INDENT,
+];

@@ -1,0 +1,138 @@
+//! The embedded CJK font (Noto Sans SC, SIL OFL 1.1, subset to GB2312, ASCII
+//! and CJK punctuation: see crates/shenbao-pdf/fonts/README.md), its metrics for layout,
+//! and the per-document subset that goes into each PDF (only the glyphs used).
+
+use super::text::Measure;
+use allsorts::binary::read::ReadScope;
+use allsorts::font_data::FontData;
+use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+use printpdf::ParsedFont;
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+const REGULAR_BYTES: &[u8] = include_bytes!("../fonts/NotoSansSC-Regular.subset.ttf");
+const BOLD_BYTES: &[u8] = include_bytes!("../fonts/NotoSansSC-Bold.subset.ttf");
+
+/// Regular or bold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
+/// One embedded face: its bytes and what layout needs to know.
+pub struct Face {
+    bytes: &'static [u8],
+    parsed: ParsedFont,
+}
+
+impl Face {
+    pub fn get(weight: Weight) -> &'static Face {
+        static REGULAR: OnceLock<Face> = OnceLock::new();
+        static BOLD: OnceLock<Face> = OnceLock::new();
+        let (cell, bytes) = match weight {
+            Weight::Regular => (&REGULAR, REGULAR_BYTES),
+            Weight::Bold => (&BOLD, BOLD_BYTES),
+        };
+        cell.get_or_init(|| {
+            let mut warnings = Vec::new();
+            let parsed =
+                ParsedFont::from_bytes(bytes, 0, &mut warnings).expect("embedded font parses");
+            Face { bytes, parsed }
+        })
+    }
+
+    pub fn has_char(&self, c: char) -> bool {
+        self.parsed.lookup_glyph_index(c as u32).is_some()
+    }
+
+    fn advance(&self, c: char) -> f32 {
+        let units_per_em = f32::from(self.parsed.units_per_em.max(1));
+        let glyph = self.parsed.lookup_glyph_index(c as u32).unwrap_or(0);
+        f32::from(self.parsed.glyph_widths.get(&glyph).copied().unwrap_or(0)) / units_per_em
+    }
+
+    /// A font holding only the glyphs for `chars` (plus .notdef), for embedding.
+    pub fn subset_for(&self, chars: &BTreeSet<char>) -> Result<ParsedFont, String> {
+        let mut glyphs: BTreeSet<u16> = chars
+            .iter()
+            .filter_map(|c| self.parsed.lookup_glyph_index(*c as u32))
+            .collect();
+        glyphs.insert(0);
+        let glyphs: Vec<u16> = glyphs.into_iter().collect();
+        let font_data = ReadScope::new(self.bytes)
+            .read::<FontData<'_>>()
+            .map_err(|e| e.to_string())?;
+        let provider = font_data.table_provider(0).map_err(|e| e.to_string())?;
+        let bytes = subset(
+            &provider,
+            &glyphs,
+            &SubsetProfile::Minimal,
+            CmapTarget::Unicode,
+        )
+        .map_err(|e| e.to_string())?;
+        let mut warnings = Vec::new();
+        ParsedFont::from_bytes(&bytes, 0, &mut warnings)
+            .ok_or_else(|| "subset font does not parse".to_string())
+    }
+}
+
+/// Measures text in the embedded faces.
+pub struct Metrics {
+    pub weight: Weight,
+}
+
+impl Measure for Metrics {
+    fn width(&self, text: &str, size: f32) -> f32 {
+        let face = Face::get(self.weight);
+        text.chars().map(|c| face.advance(c)).sum::<f32>() * size
+    }
+}
+
+/// Characters of `text` the font cannot draw.
+pub fn missing_chars(text: &str) -> Vec<char> {
+    let face = Face::get(Weight::Regular);
+    let mut missing: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_control() && !face.has_char(*c))
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    missing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn covers_the_form_and_reports_what_it_lacks() {
+        for c in "申报书盖章（）。，、“”《》0123456789ABCabc·①℃".chars() {
+            assert!(Face::get(Weight::Regular).has_char(c), "{c}");
+            assert!(Face::get(Weight::Bold).has_char(c), "{c}");
+        }
+        // A rare name character outside GB2312 and a ballot box.
+        assert_eq!(missing_chars("王䶮☐"), vec!['☐', '䶮']);
+    }
+
+    #[test]
+    fn metrics_are_em_based() {
+        let m = Metrics {
+            weight: Weight::Regular,
+        };
+        assert!((m.width("申报", 10.0) - 20.0).abs() < 0.01);
+        assert!(m.width("abc", 10.0) < 20.0);
+    }
+
+    #[test]
+    fn per_document_subsets_are_small() {
+        let chars: BTreeSet<char> = "新型信息消费示范项目申报书".chars().collect();
+        let font = Face::get(Weight::Regular).subset_for(&chars).unwrap();
+        assert!(
+            font.original_bytes.len() < 20_000,
+            "{}",
+            font.original_bytes.len()
+        );
+        assert!(font.lookup_glyph_index('申' as u32).is_some());
+    }
+}

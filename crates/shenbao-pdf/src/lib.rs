@@ -1,0 +1,66 @@
+//! A small PDF composer for Chinese A4 documents: the embedded font and its
+//! subsetting ([`font`]), line breaking by UAX #14 with Chinese punctuation
+//! rules ([`text`]), pages, paragraphs and tables that break across pages
+//! ([`layout`]), page furniture ([`footers`]), verification codes ([`code`])
+//! and the PDF writer ([`render_pages`]). The application form, the office's
+//! letter and the 汇总表 are three documents built on it; it knows none of them.
+//!
+//! ```
+//! use shenbao_pdf::layout::{size, Align, Composer};
+//!
+//! let mut c = Composer::new();
+//! c.heading("新型信息消费示范项目申报书", size::ER_HAO, Align::Center);
+//! c.paragraph("一段正文。", size::XIAO_SI);
+//! shenbao_pdf::footers(&mut c, None);
+//! let pdf = shenbao_pdf::render_pages(&c.pages, "标题", "主题").unwrap();
+//! assert!(pdf.starts_with(b"%PDF"));
+//! ```
+
+pub mod code;
+pub mod font;
+pub mod layout;
+mod pdf;
+pub mod text;
+
+pub use pdf::render as render_pages;
+
+use code::VerificationCode;
+use font::Weight;
+use layout::{size, Composer, Draw, LEFT, PAGE_HEIGHT, PAGE_WIDTH};
+
+/// Page footers, once the page count is known: "第 N 页 共 M 页" and the code.
+pub fn footers(c: &mut Composer, code: Option<&VerificationCode>) {
+    let total = c.pages.len();
+    let short = code.map(VerificationCode::short);
+    for (i, page) in c.pages.iter_mut().enumerate() {
+        let y = PAGE_HEIGHT - 40.0;
+        let s = size::XIAO_WU;
+        let middle = format!("第 {} 页 共 {} 页", i + 1, total);
+        let mw = layout::text_width(&middle, s, Weight::Regular);
+        page.draws.push(Draw::Text {
+            x: (PAGE_WIDTH - mw) / 2.0,
+            y,
+            size: s,
+            weight: Weight::Regular,
+            text: middle,
+        });
+        if let Some(short) = &short {
+            let right = format!("校验码 {short}");
+            let rw = layout::text_width(&right, s, Weight::Regular);
+            page.draws.push(Draw::Text {
+                x: PAGE_WIDTH - layout::RIGHT - rw,
+                y,
+                size: s,
+                weight: Weight::Regular,
+                text: right,
+            });
+        }
+        page.draws.push(Draw::Line {
+            x1: LEFT,
+            y1: y - 14.0,
+            x2: PAGE_WIDTH - layout::RIGHT,
+            y2: y - 14.0,
+            width: 0.4,
+        });
+    }
+}
