@@ -1,5 +1,5 @@
 //! The content of the 《新型信息消费示范项目申报书》, part by part, after the
-//! layout in ../shared/domain/form_structure.md: cover, 填写说明, 表一 申报单位
+//! layout in docs/sources/form_structure.md: cover, 填写说明, 表一 申报单位
 //! 基本情况, 表二 项目基本情况, 项目详细内容, 真实性承诺, 推荐单位意见, 附件清单.
 
 use shenbao_check::call::{CallProfile, RecommenderKind};

@@ -189,7 +189,7 @@ impl CallProfile {
                 .find(|c| c.name == name)
                 .map(|c| RegionScope::Prefixes(vec![city_prefix(&c.code6)])),
             // Corps entities register under Xinjiang's codes, not only its
-            // cities' (regions.yaml): the two-digit prefix is what can be checked.
+            // cities' (docs/sources/regions.yaml): the two-digit prefix is what can be checked.
             RecommenderKind::Xpcc => {
                 let mut prefixes: Vec<String> = self
                     .regions

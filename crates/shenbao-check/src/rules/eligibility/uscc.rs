@@ -1,6 +1,6 @@
 //! 统一社会信用代码 (GB 32100-2015): alphabet, check character, the embedded
 //! 组织机构代码 (GB 11714-1997) and what the first two characters say about
-//! legal personhood. Facts from `../shared/domain/uscc_notes.md`.
+//! legal personhood. Facts, with their public sources, in `docs/sources/uscc_notes.md`.
 
 /// The 31-character code set, values 0–30 in this order (no I, O, S, V, Z).
 pub const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
