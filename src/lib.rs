@@ -10,6 +10,7 @@
 pub mod atomic;
 pub mod cli;
 pub mod commands;
+pub mod diags;
 pub mod inputs;
 pub mod registry;
 pub mod report;

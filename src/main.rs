@@ -9,5 +9,5 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     let cli = shenbao::cli::Cli::parse();
     shenbao::atomic::clean_up_on_interrupt();
-    std::process::exit(shenbao::commands::run(cli));
+    std::process::exit(shenbao::commands::run(cli) as i32);
 }

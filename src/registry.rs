@@ -9,9 +9,11 @@ use std::sync::OnceLock;
 /// The families outside `shenbao_check`'s own list of check families.
 const LOADING: &[&[Rule]] = &[
     shenbao_load::diags::RULES,
+    crate::diags::RULES,
     shenbao_check::call::diags::RULES,
 ];
 const OUTPUTS: &[&[Rule]] = &[
+    shenbao_pdf::diags::RULES,
     shenbao_form::diags::RULES,
     shenbao_dossier::diags::RULES,
     shenbao_office::intake::diags::RULES,

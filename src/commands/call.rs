@@ -1,27 +1,25 @@
 //! `shenbao call show|schema`: the call profile in use.
 
-use super::{load_profile, write_stdout, Context, EXIT_CANNOT_RUN};
+use super::{load_profile, write_stdout, Context, Failure, Outcome};
 use crate::cli::CallCommand;
 use shenbao_check::call::{CallProfile, EMBEDDED_2021, PROFILE_SCHEMA};
 use std::fmt::Write as _;
 
-pub fn run(command: &CallCommand, context: Context) -> i32 {
+pub fn run(command: &CallCommand, context: Context) -> Outcome {
     match command {
         CallCommand::Schema => write_stdout(PROFILE_SCHEMA),
         CallCommand::Show { profile, raw } => {
-            let Some(loaded) = load_profile(profile, context) else {
-                return EXIT_CANNOT_RUN;
-            };
+            let loaded = load_profile(profile)?;
             if *raw {
                 return match &profile.call {
                     None => write_stdout(EMBEDDED_2021),
-                    Some(path) => match std::fs::read_to_string(path) {
-                        Ok(text) => write_stdout(&text),
-                        Err(err) => {
-                            eprintln!("shenbao: {}: {err}", path.display());
-                            EXIT_CANNOT_RUN
-                        }
-                    },
+                    Some(path) => {
+                        let text = std::fs::read_to_string(path).map_err(|err| {
+                            let shown = path.display().to_string();
+                            Failure::cannot_run(shenbao_load::file_error(&shown, &err))
+                        })?;
+                        write_stdout(&text)
+                    }
                 };
             }
             write_stdout(&summary(&loaded, context))

@@ -1,66 +1,76 @@
 //! `shenbao keygen`, `package` and `verify`.
 
 use super::{
-    load_profile, validated, write_stdout, Context, Validated, EXIT_CANNOT_RUN, EXIT_OK,
-    EXIT_PROBLEMS,
+    load_profile, output_not_written, validated, write_stdout, Context, Failure, Outcome, Validated,
 };
 use crate::atomic;
 use crate::cli::{KeygenArgs, PackageArgs, VerifyArgs};
 use crate::report::{human, json, BatchFormat, FileResult, Summary};
 use shenbao_check::rules::CheckOptions;
-use shenbao_diagnostic::Severity;
+use shenbao_diagnostic::{Diagnostic, Severity, Text};
 use shenbao_dossier::{keys, package, verify as verifier};
 use shenbao_load::LoadOptions;
 use std::path::{Path, PathBuf};
 
+/// A key or packaging error of the dossier layer (Z022).
+// The dossier layer's errors are still plain text here; they become typed,
+// coded errors of their own with the one signature implementation.
+pub(super) fn dossier_failure(message: String) -> Failure {
+    Failure::cannot_run(Diagnostic::new(
+        &shenbao_dossier::diags::KEY_UNUSABLE,
+        Text::new(message.clone(), message),
+    ))
+}
+
 /// Generate a key pair and write `BASE.key` and `BASE.pub` (atomically,
 /// refusing to overwrite). Returns the public key text.
-fn write_key_pair(base: &Path, with_password: bool) -> Result<String, String> {
+fn write_key_pair(base: &Path, with_password: bool) -> Result<String, Failure> {
     let secret_path = base.with_extension("key");
     let public_path = base.with_extension("pub");
     for path in [&secret_path, &public_path] {
         if path.exists() {
-            return Err(format!(
-                "{} exists; choose another name or remove it",
-                path.display()
+            let shown = path.display();
+            return Err(Failure::cannot_run(
+                Diagnostic::new(
+                    &crate::diags::OUTPUT_EXISTS,
+                    Text::new(
+                        format!("文件已存在：{shown}"),
+                        format!("file exists: {shown}"),
+                    ),
+                )
+                .help(Text::new(
+                    "换一个名字，或先移走旧密钥（旧公钥已交给受理单位时不要删除）",
+                    "choose another name, or move the old key away (keep it if its public key was handed out)",
+                )),
             ));
         }
     }
-    let pair = keys::generate(with_password)?;
+    let pair = keys::generate(with_password).map_err(dossier_failure)?;
     atomic::write(&public_path, pair.public.as_bytes())
-        .map_err(|e| format!("{}: {e}", public_path.display()))?;
+        .map_err(|err| output_not_written(&public_path, &err))?;
     atomic::write_private(&secret_path, pair.secret.as_bytes())
-        .map_err(|e| format!("{}: {e}", secret_path.display()))?;
+        .map_err(|err| output_not_written(&secret_path, &err))?;
     Ok(pair.public)
 }
 
-pub fn keygen(args: &KeygenArgs, context: Context) -> i32 {
-    match write_key_pair(&args.output, !args.no_password) {
-        Ok(public) => {
-            let text = format!(
-                "{}\n{public}\n{} {}\n{} {}\n",
-                context.t("已生成密钥对，公钥：", "key pair written; public key:"),
-                context.t("秘密密钥（妥善保管）：", "secret key (keep it safe):"),
-                args.output.with_extension("key").display(),
-                context.t(
-                    "公钥（交给受理单位）：",
-                    "public key (give it to the office):"
-                ),
-                args.output.with_extension("pub").display(),
-            );
-            write_stdout(&text)
-        }
-        Err(err) => {
-            eprintln!("shenbao: {err}");
-            EXIT_CANNOT_RUN
-        }
-    }
+pub fn keygen(args: &KeygenArgs, context: Context) -> Outcome {
+    let public = write_key_pair(&args.output, !args.no_password)?;
+    let text = format!(
+        "{}\n{public}\n{} {}\n{} {}\n",
+        context.t("已生成密钥对，公钥：", "key pair written; public key:"),
+        context.t("秘密密钥（妥善保管）：", "secret key (keep it safe):"),
+        args.output.with_extension("key").display(),
+        context.t(
+            "公钥（交给受理单位）：",
+            "public key (give it to the office):"
+        ),
+        args.output.with_extension("pub").display(),
+    );
+    write_stdout(&text)
 }
 
-pub fn package(args: &PackageArgs, context: Context) -> i32 {
-    let Some(profile) = load_profile(&args.profile, context) else {
-        return EXIT_CANNOT_RUN;
-    };
+pub fn package(args: &PackageArgs, context: Context) -> Outcome {
+    let profile = load_profile(&args.profile)?;
     let options = CheckOptions {
         strict: false,
         as_of: args.as_of,
@@ -69,37 +79,17 @@ pub fn package(args: &PackageArgs, context: Context) -> i32 {
         "✘ 申报文件有错误，未打包",
         "✘ the declaration has errors; nothing was packaged",
     );
-    let Validated {
-        path,
-        document,
-        raw,
-    } = match validated(
+    let Validated { document, raw, .. } = validated(
         args.path.as_deref(),
         &profile,
         options,
         LoadOptions::default(),
         context,
         doing,
-    ) {
-        Ok(validated) => validated,
-        Err(status) => return status,
-    };
-    let display = path.display().to_string();
-    let (secret, public) = match keys::load_secret(&args.key) {
-        Ok(pair) => pair,
-        Err(err) => {
-            eprintln!("shenbao: {err}");
-            return EXIT_CANNOT_RUN;
-        }
-    };
+    )?;
+    let (secret, public) = keys::load_secret(&args.key).map_err(dossier_failure)?;
     let value = document.value.as_ref().expect("validated");
-    let declaration = match shenbao_check::model::Declaration::from_value(value) {
-        Ok(declaration) => declaration,
-        Err(err) => {
-            eprintln!("shenbao: {display}: {err}");
-            return EXIT_CANNOT_RUN;
-        }
-    };
+    let declaration = shenbao_check::model::Declaration::from_value(value)?;
     let dir = document.dir.clone().unwrap_or_else(|| PathBuf::from("."));
     let output = args
         .output
@@ -110,28 +100,25 @@ pub fn package(args: &PackageArgs, context: Context) -> i32 {
         _ => PathBuf::from("."),
     };
     // Written to a temp file beside the target and renamed: never half a dossier.
-    let temp = match tempfile::Builder::new()
+    let temp = tempfile::Builder::new()
         .prefix(".shenbao-")
         .suffix(".zip.tmp")
         .tempfile_in(&target_dir)
-    {
-        Ok(temp) => temp,
-        Err(err) => {
-            eprintln!("shenbao: {}: {err}", target_dir.display());
-            return EXIT_CANNOT_RUN;
-        }
-    };
+        .map_err(|err| output_not_written(&output, &err))?;
     crate::atomic::track(temp.path());
     let temp_path = temp.path().to_path_buf();
-    let packaged = match temp
+    let packaged = temp
         .reopen()
-        .map_err(|e| e.to_string())
-        .and_then(|file| package::write(file, &document, &raw, &profile, &secret, &public))
-    {
+        .map_err(|err| output_not_written(&output, &err))
+        .and_then(|file| {
+            package::write(file, &document, &raw, &profile, &secret, &public)
+                .map_err(dossier_failure)
+        });
+    let packaged = match packaged {
         Ok(packaged) => packaged,
-        Err(err) => {
-            eprintln!("shenbao: {err}");
-            return EXIT_CANNOT_RUN;
+        Err(failure) => {
+            crate::atomic::done(&temp_path);
+            return Err(failure);
         }
     };
     let persisted = temp
@@ -140,10 +127,7 @@ pub fn package(args: &PackageArgs, context: Context) -> i32 {
         .and_then(|()| temp.persist(&output).map(|_| ()).map_err(|e| e.error))
         .and_then(|()| crate::atomic::make_readable(&output));
     crate::atomic::done(&temp_path);
-    if let Err(err) = persisted {
-        eprintln!("shenbao: {}: {err}", output.display());
-        return EXIT_CANNOT_RUN;
-    }
+    persisted.map_err(|err| output_not_written(&output, &err))?;
     let text = match context.lang {
         shenbao_diagnostic::Lang::Zh => format!(
             "✔ 已打包 {}\n  材料包编号 {}，{} 个文件 {} 字节，签名密钥 {}，校验码 {}\n",
@@ -167,23 +151,15 @@ pub fn package(args: &PackageArgs, context: Context) -> i32 {
     write_stdout(&text)
 }
 
-pub fn verify(args: &VerifyArgs, context: Context) -> i32 {
-    let Some(profile) = load_profile(&args.profile, context) else {
-        return EXIT_CANNOT_RUN;
-    };
+pub fn verify(args: &VerifyArgs, context: Context) -> Outcome {
+    let profile = load_profile(&args.profile)?;
     let paths: Vec<PathBuf> = args
         .trusted_key
         .iter()
         .chain(args.office_key.iter().map(|(_, path)| path))
         .cloned()
         .collect();
-    let (trusted, trusted_ids) = match keys::load_trusted(&paths) {
-        Ok(trusted) => trusted,
-        Err(err) => {
-            eprintln!("shenbao: {err}");
-            return EXIT_CANNOT_RUN;
-        }
-    };
+    let (trusted, trusted_ids) = keys::load_trusted(&paths).map_err(dossier_failure)?;
     let trusted_offices: Vec<Option<String>> = args
         .trusted_key
         .iter()
@@ -275,12 +251,7 @@ pub fn verify(args: &VerifyArgs, context: Context) -> i32 {
         }
         format => super::validate::machine_output(format, &results, summary, batch),
     };
-    let written = write_stdout(&text);
-    if written != EXIT_OK || !reported || could_not_run {
-        EXIT_CANNOT_RUN
-    } else if summary.errors > 0 {
-        EXIT_PROBLEMS
-    } else {
-        EXIT_OK
-    }
+    write_stdout(&text)?;
+    reported?;
+    Ok(super::validate::batch_exit(could_not_run, summary))
 }

@@ -1,10 +1,12 @@
 //! `shenbao explain CODE`: a rule's documentation, from the registry.
 
-use super::{write_stdout, Context, EXIT_CANNOT_RUN};
+use super::{write_stdout, Context, Failure, Outcome};
 use crate::cli::ExplainArgs;
+use crate::diags;
 use crate::registry::{all_rules, find_rule, rules_markdown};
+use shenbao_diagnostic::{Diagnostic, Text};
 
-pub fn run(args: &ExplainArgs, context: Context) -> i32 {
+pub fn run(args: &ExplainArgs, context: Context) -> Outcome {
     if args.all {
         if args.markdown {
             return write_stdout(&rules_markdown());
@@ -20,16 +22,20 @@ pub fn run(args: &ExplainArgs, context: Context) -> i32 {
         Some(rule) => write_stdout(&(rule.explain(context.lang) + "\n")),
         None => {
             let known: Vec<&str> = all_rules().iter().map(|r| r.code).collect();
-            eprintln!(
-                "{} `{code}`\n{} {}",
-                context.t(
-                    "shenbao: 没有这个诊断代码",
-                    "shenbao: no such diagnostic code"
-                ),
-                context.t("已知代码：", "known codes:"),
-                known.join(" ")
-            );
-            EXIT_CANNOT_RUN
+            let known = known.join(" ");
+            Err(Failure::cannot_run(
+                Diagnostic::new(
+                    &diags::UNKNOWN_CODE,
+                    Text::new(
+                        format!("没有这个规则代码：`{}`", code.escape_debug()),
+                        format!("no rule has the code `{}`", code.escape_debug()),
+                    ),
+                )
+                .help(Text::new(
+                    format!("已知代码：{known}"),
+                    format!("known codes: {known}"),
+                )),
+            ))
         }
     }
 }

@@ -1,39 +1,38 @@
 //! `shenbao fit [PATH]`: every category's score for a declaration, with the
 //! terms that earned it — the explanation behind C001/C002.
 
-use super::{load_profile, write_stdout, Context, EXIT_CANNOT_RUN};
+use super::{load_profile, write_stdout, Context, Exit, Failure, Outcome};
 use crate::cli::FitArgs;
 use crate::inputs::DECLARATION_FILE;
+use crate::report::FileResult;
 use shenbao_check::rules::category::{evidence, scoring};
 use shenbao_load::Document;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-pub fn run(args: &FitArgs, context: Context) -> i32 {
-    let Some(profile) = load_profile(&args.profile, context) else {
-        return EXIT_CANNOT_RUN;
-    };
+pub fn run(args: &FitArgs, context: Context) -> Outcome {
+    let profile = load_profile(&args.profile)?;
     let mut path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
     if path.is_dir() {
         path = path.join(DECLARATION_FILE);
     }
     let display = path.display().to_string();
-    let document = match Document::load_file(&path, &display, Default::default()) {
-        Ok(document) => document,
-        Err(diagnostic) => {
-            eprintln!("shenbao: {}", diagnostic.message.get(context.lang));
-            return EXIT_CANNOT_RUN;
-        }
-    };
+    let document = Document::load_file(&path, &display, Default::default())
+        .map_err(|diagnostic| Failure::cannot_run(*diagnostic))?;
     let Some(value) = &document.value else {
-        eprintln!(
-            "shenbao: {display}: {}",
-            context.t(
-                "无法读取，请先运行 shenbao validate",
-                "cannot be read; run shenbao validate first"
-            )
+        // Loading said why (YAML, encoding); nothing can be scored.
+        let mut diagnostics = document.diagnostics.clone();
+        document.resolve(&mut diagnostics);
+        let result = FileResult {
+            path: display,
+            diagnostics,
+        };
+        return Err(
+            Failure::new(Exit::CannotRun, result, document.source.text.clone()).closing(
+                "✘ 文件无法解析，未计算类别得分；修正后再运行 shenbao fit",
+                "✘ the file cannot be parsed, so nothing was scored; fix it and run shenbao fit again",
+            ),
         );
-        return EXIT_CANNOT_RUN;
     };
     let cx = shenbao_check::rules::Context {
         value,

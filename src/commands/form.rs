@@ -2,11 +2,11 @@
 //! Errors → no PDF and exit 1; the file is written atomically.
 
 use super::{
-    load_profile, validated, write_stdout, Context, Validated, EXIT_CANNOT_RUN, EXIT_PROBLEMS,
+    load_profile, output_not_written, validated, write_stdout, Context, Failure, Outcome, Validated,
 };
 use crate::atomic;
 use crate::cli::FormArgs;
-use crate::report::{human, FileResult};
+use crate::report::FileResult;
 use shenbao_check::rules::CheckOptions;
 use shenbao_load::LoadOptions;
 use std::path::PathBuf;
@@ -14,10 +14,8 @@ use std::path::PathBuf;
 /// The default file name of the form, beside the declaration.
 pub const DEFAULT_FORM_FILE: &str = "申报书.pdf";
 
-pub fn run(args: &FormArgs, context: Context) -> i32 {
-    let Some(profile) = load_profile(&args.profile, context) else {
-        return EXIT_CANNOT_RUN;
-    };
+pub fn run(args: &FormArgs, context: Context) -> Outcome {
+    let profile = load_profile(&args.profile)?;
     let options = CheckOptions {
         strict: false,
         as_of: args.as_of,
@@ -33,36 +31,21 @@ pub fn run(args: &FormArgs, context: Context) -> i32 {
         path,
         document,
         raw,
-    } = match validated(
+    } = validated(
         args.path.as_deref(),
         &profile,
         options,
         load,
         context,
         doing,
-    ) {
-        Ok(validated) => validated,
-        Err(status) => return status,
-    };
-    let display = path.display().to_string();
-    let style = human::Style {
-        lang: context.lang,
-        color: context.color,
-    };
-    let form = match shenbao_form::render(&document, &raw, &profile, None) {
-        Ok(form) => form,
-        Err(problems) => {
-            let result = FileResult {
-                path: display,
-                diagnostics: problems,
-            };
-            eprint!(
-                "{}",
-                human::render_file(&result, &document.source.text, style)
-            );
-            return EXIT_PROBLEMS;
-        }
-    };
+    )?;
+    let form = shenbao_form::render(&document, &raw, &profile, None).map_err(|problems| {
+        let result = FileResult {
+            path: path.display().to_string(),
+            diagnostics: problems,
+        };
+        Failure::problems(result, document.source.text.clone()).closing(doing.0, doing.1)
+    })?;
     let output = args.output.clone().unwrap_or_else(|| {
         document
             .dir
@@ -70,10 +53,7 @@ pub fn run(args: &FormArgs, context: Context) -> i32 {
             .unwrap_or_else(|| PathBuf::from("."))
             .join(DEFAULT_FORM_FILE)
     });
-    if let Err(err) = atomic::write(&output, &form.pdf) {
-        eprintln!("shenbao: {}: {err}", output.display());
-        return EXIT_CANNOT_RUN;
-    }
+    atomic::write(&output, &form.pdf).map_err(|err| output_not_written(&output, &err))?;
     let message = match context.lang {
         shenbao_diagnostic::Lang::Zh => format!(
             "✔ 已生成 {}（{} 页，{} KB，校验码 {}）\n",

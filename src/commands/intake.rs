@@ -1,22 +1,18 @@
 //! `shenbao intake DIR|FILE.zip... [--office NAME]`: verify every dossier,
 //! check them together, print the ranked table, write the 汇总表.
 
-use super::{load_profile, write_stdout, Context, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS};
+use super::{load_profile, output_not_written, write_stdout, Context, Exit, Failure, Outcome};
 use crate::cli::IntakeArgs;
 use crate::report::{human, json, FileResult, Format, Summary};
 use rayon::prelude::*;
-use shenbao_diagnostic::{Lang, Severity};
+use shenbao_diagnostic::{Diagnostic, Lang, Severity, Text};
 use shenbao_dossier::{keys, verify::VerifyOptions};
 use shenbao_office::intake::{self, table, Arrival};
 use std::fmt::Write as _;
 
-pub fn run(args: &IntakeArgs, context: Context) -> i32 {
-    let Some(profile) = load_profile(&args.dossiers.profile, context) else {
-        return EXIT_CANNOT_RUN;
-    };
-    let Ok(inputs) = inputs(args.dossiers.trusted_keys.as_deref(), &args.paths, context) else {
-        return EXIT_CANNOT_RUN;
-    };
+pub fn run(args: &IntakeArgs, context: Context) -> Outcome {
+    let profile = load_profile(&args.dossiers.profile)?;
+    let inputs = inputs(args.dossiers.trusted_keys.as_deref(), &args.paths)?;
     let mut arrivals = inputs.arrivals(&profile, args.dossiers.as_of, context.lang);
     intake::cross_check(&mut arrivals, &profile, args.office.as_deref());
     if args.dossiers.strict {
@@ -35,22 +31,16 @@ pub fn run(args: &IntakeArgs, context: Context) -> i32 {
             .then_with(|| a.project.cmp(&b.project))
     });
     if let Some(path) = &args.csv {
-        if let Err(err) = crate::atomic::write(path, &table::csv(&arrivals)) {
-            eprintln!("shenbao: {}: {err}", path.display());
-            return EXIT_CANNOT_RUN;
-        }
+        crate::atomic::write(path, &table::csv(&arrivals))
+            .map_err(|err| output_not_written(path, &err))?;
     }
     if let Some(path) = &args.pdf {
-        let written = table::pdf(&arrivals, args.office.as_deref())
-            .map_err(std::io::Error::other)
-            .and_then(|bytes| crate::atomic::write(path, &bytes));
-        if let Err(err) = written {
-            eprintln!("shenbao: {}: {err}", path.display());
-            return EXIT_CANNOT_RUN;
-        }
+        let bytes = table::pdf(&arrivals, args.office.as_deref())?;
+        crate::atomic::write(path, &bytes).map_err(|err| output_not_written(path, &err))?;
     }
     let report = render(&arrivals, None, args.dossiers.format, context);
-    report.exit_status(write_stdout(&report.text))
+    write_stdout(&report.text)?;
+    Ok(report.exit())
 }
 
 /// What an office's run works on: trusted applicant keys and dossier files.
@@ -60,28 +50,33 @@ pub(super) struct Inputs {
     pub files: Vec<std::path::PathBuf>,
 }
 
-/// The keys of `--trusted-keys DIR` and every dossier under `paths`; `Err`
-/// (exit status 2) after saying why.
+/// The keys of `--trusted-keys DIR` and every dossier under `paths`.
 pub(super) fn inputs(
     trusted_keys: Option<&std::path::Path>,
     paths: &[std::path::PathBuf],
-    context: Context,
-) -> Result<Inputs, ()> {
+) -> Result<Inputs, Failure> {
     let trusted = match trusted_keys {
         Some(dir) => keys::load_trusted_dir(dir),
         None => Ok((Vec::new(), Vec::new())),
     };
-    let (trusted, trusted_ids) = trusted.map_err(|err| eprintln!("shenbao: {err}"))?;
+    let (trusted, trusted_ids) = trusted.map_err(super::dossier::dossier_failure)?;
     let files = intake::collect(paths);
     if files.is_empty() {
-        eprintln!(
-            "{}",
-            context.t(
-                "shenbao: 没有找到材料包（*.zip）",
-                "shenbao: no dossiers (*.zip) found"
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let shown = shown.join(" ");
+        return Err(Failure::cannot_run(
+            Diagnostic::new(
+                &intake::diags::NO_DOSSIERS,
+                Text::new(
+                    format!("在 {shown} 中没有找到材料包（*.zip）"),
+                    format!("no dossiers (*.zip) in {shown}"),
+                ),
             )
-        );
-        return Err(());
+            .help(Text::new(
+                "给出存放材料包的文件夹或 .zip 文件本身",
+                "give the folder that holds the dossiers, or the .zip files themselves",
+            )),
+        ));
     }
     Ok(Inputs {
         trusted,
@@ -133,15 +128,9 @@ pub(super) struct Report {
 }
 
 impl Report {
-    /// Exit status once `text` was written with status `written`.
-    pub fn exit_status(&self, written: i32) -> i32 {
-        if written != EXIT_OK || self.could_not_run {
-            EXIT_CANNOT_RUN
-        } else if self.summary.errors > 0 {
-            EXIT_PROBLEMS
-        } else {
-            EXIT_OK
-        }
+    /// Exit status once `text` was written.
+    pub fn exit(&self) -> Exit {
+        super::validate::batch_exit(self.could_not_run, self.summary)
     }
 }
 

@@ -1,8 +1,10 @@
-//! What each subcommand does, on top of the library. Each returns the process
-//! exit status: 0 no errors, 1 problems found, 2 could not run.
+//! What each subcommand does, on top of the library. Each returns an
+//! [`Outcome`]: the exit status (0 no errors, 1 problems found, 2 could not
+//! run), or a [`Failure`] that [`run`] prints, the one place errors are printed.
 
 mod call;
 mod dossier;
+mod exit;
 mod explain;
 mod fit;
 mod form;
@@ -11,15 +13,16 @@ mod intake;
 mod recommend;
 mod validate;
 
+pub use exit::{Exit, Failure, Outcome};
+
 use crate::cli::{Cli, ColorChoice, Command, ProfileArgs};
+use crate::diags;
+use crate::report::{human, FileResult};
 use clap::CommandFactory;
 use shenbao_check::call::CallProfile;
-use shenbao_diagnostic::Lang;
+use shenbao_diagnostic::{io_reason, Diagnostic, Lang, Text};
 use std::io::{IsTerminal, Write};
-
-pub const EXIT_OK: i32 = 0;
-pub const EXIT_PROBLEMS: i32 = 1;
-pub const EXIT_CANNOT_RUN: i32 = 2;
+use std::path::Path;
 
 /// Settings every command shares, resolved from flags and environment.
 #[derive(Clone, Copy, Debug)]
@@ -48,6 +51,13 @@ impl Context {
         }
     }
 
+    pub fn style(&self) -> human::Style {
+        human::Style {
+            lang: self.lang,
+            color: self.color,
+        }
+    }
+
     /// Pick the text for the active language.
     pub fn t<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
         match self.lang {
@@ -57,10 +67,17 @@ impl Context {
     }
 }
 
-/// Run a parsed command line.
-pub fn run(cli: Cli) -> i32 {
+/// Run a parsed command line; failures are printed here.
+pub fn run(cli: Cli) -> Exit {
     let context = Context::from_cli(&cli);
-    match cli.command {
+    match run_command(cli.command, context) {
+        Ok(exit) => exit,
+        Err(failure) => exit::report(&failure, context.style()),
+    }
+}
+
+fn run_command(command: Command, context: Context) -> Outcome {
+    match command {
         Command::Validate(args) => validate::run(&args, context),
         Command::Explain(args) => explain::run(&args, context),
         Command::Schema => write_stdout(shenbao_check::schema::SCHEMA_TEXT),
@@ -80,40 +97,58 @@ pub fn run(cli: Cli) -> i32 {
         }
         Command::Man => {
             let mut out = Vec::new();
-            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
-                Ok(()) => write_stdout(&String::from_utf8_lossy(&out)),
-                Err(err) => {
-                    eprintln!("shenbao: {err}");
-                    EXIT_CANNOT_RUN
-                }
-            }
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|err| output_not_written(Path::new("-"), &err))?;
+            write_stdout(&String::from_utf8_lossy(&out))
         }
     }
 }
 
-/// The embedded profile, or the one given with `--call` (errors printed; `None`
-/// means exit 2).
-pub fn load_profile(
-    args: &ProfileArgs,
-    context: Context,
-) -> Option<std::borrow::Cow<'static, CallProfile>> {
+/// The embedded profile, or the one given with `--call`.
+pub fn load_profile(args: &ProfileArgs) -> Result<std::borrow::Cow<'static, CallProfile>, Failure> {
     match &args.call {
-        None => Some(std::borrow::Cow::Borrowed(CallProfile::embedded())),
+        None => Ok(std::borrow::Cow::Borrowed(CallProfile::embedded())),
         Some(path) => match CallProfile::load(path) {
-            Ok(profile) => Some(std::borrow::Cow::Owned(profile)),
-            Err(err) => {
-                eprintln!(
-                    "{}\n{}",
-                    context.t(
-                        "shenbao: 申报指南配置文件无效（F005）：",
-                        "shenbao: the call profile is invalid (F005):"
-                    ),
-                    err.describe(context.lang)
-                );
-                None
-            }
+            Ok(profile) => Ok(std::borrow::Cow::Owned(profile)),
+            Err(err) => Err(Failure::new(
+                Exit::CannotRun,
+                FileResult {
+                    path: err.name,
+                    diagnostics: err.problems,
+                },
+                err.text,
+            )
+            .closing(
+                "✘ 申报指南配置文件无效（F005），未做任何检查",
+                "✘ the call profile is invalid (F005); nothing was checked",
+            )),
         },
     }
+}
+
+/// F006: an output could not be written (`-` for standard output).
+pub fn output_not_written(path: &Path, err: &std::io::Error) -> Failure {
+    let reason = io_reason(err);
+    let shown = if path == Path::new("-") {
+        Text::new("标准输出", "standard output")
+    } else {
+        let p = path.display().to_string();
+        Text::new(p.clone(), p)
+    };
+    Failure::cannot_run(
+        Diagnostic::new(
+            &diags::OUTPUT_NOT_WRITTEN,
+            Text::new(
+                format!("无法写入 {}：{}", shown.zh, reason.zh),
+                format!("cannot write {}: {}", shown.en, reason.en),
+            ),
+        )
+        .help(Text::new(
+            "确认文件夹存在、可写且磁盘有空间；已有的文件没有被改动",
+            "check that the folder exists, is writable and has space; no existing file was changed",
+        )),
+    )
 }
 
 /// A declaration that passed validation (and can be printed), with its bytes.
@@ -123,42 +158,25 @@ pub struct Validated {
     pub raw: Vec<u8>,
 }
 
-/// Load the declaration at `path` (a file, or a folder holding shenbao.yaml),
-/// check it against the call and the form's font, and print its findings.
-/// `Err(exit status)` when it has errors (1) or cannot be read (2); `doing`
-/// says what was not done, in both languages.
+/// Load the declaration at `path` (a file, or a folder holding shenbao.yaml)
+/// and check it against the call and the form's font. Warnings are printed
+/// here; errors fail with exit 1 (2 when it cannot be read), and `doing` says
+/// what was not done, in both languages.
 pub fn validated(
-    path: Option<&std::path::Path>,
+    path: Option<&Path>,
     profile: &CallProfile,
     options: shenbao_check::rules::CheckOptions,
     load: shenbao_load::LoadOptions,
     context: Context,
     doing: (&str, &str),
-) -> Result<Validated, i32> {
-    use crate::report::{human, FileResult};
-    let mut path = path.map_or_else(
-        || std::path::PathBuf::from("."),
-        std::path::Path::to_path_buf,
-    );
+) -> Result<Validated, Failure> {
+    let mut path = path.map_or_else(|| std::path::PathBuf::from("."), Path::to_path_buf);
     if path.is_dir() {
         path = path.join(crate::inputs::DECLARATION_FILE);
     }
     let display = path.display().to_string();
-    let style = human::Style {
-        lang: context.lang,
-        color: context.color,
-    };
-    let document = match shenbao_load::Document::load_file(&path, &display, load) {
-        Ok(document) => document,
-        Err(diagnostic) => {
-            let result = FileResult {
-                path: display,
-                diagnostics: vec![*diagnostic],
-            };
-            eprint!("{}", human::render_file(&result, "", style));
-            return Err(EXIT_CANNOT_RUN);
-        }
-    };
+    let document = shenbao_load::Document::load_file(&path, &display, load)
+        .map_err(|diagnostic| Failure::cannot_run(*diagnostic))?;
     let mut diagnostics = shenbao_check::rules::check(&document, profile, options);
     if let Some(value) = &document.value {
         let mut unprintable = shenbao_form::unprintable(value);
@@ -169,41 +187,33 @@ pub fn validated(
         path: display.clone(),
         diagnostics,
     };
+    if !result.ok() {
+        return Err(Failure::problems(result, document.source.text).closing(doing.0, doing.1));
+    }
     if !result.diagnostics.is_empty() {
         eprint!(
             "{}",
-            human::render_file(&result, &document.source.text, style)
+            human::render_file(&result, &document.source.text, context.style())
         );
     }
-    if !result.ok() {
-        eprintln!("{}", context.t(doing.0, doing.1));
-        return Err(EXIT_PROBLEMS);
-    }
-    match std::fs::read(&path) {
-        Ok(raw) => Ok(Validated {
-            path,
-            document,
-            raw,
-        }),
-        Err(err) => {
-            eprintln!("shenbao: {display}: {err}");
-            Err(EXIT_CANNOT_RUN)
-        }
-    }
+    let raw = std::fs::read(&path)
+        .map_err(|err| Failure::cannot_run(shenbao_load::file_error(&display, &err)))?;
+    Ok(Validated {
+        path,
+        document,
+        raw,
+    })
 }
 
 /// Write to stdout; a closed pipe (`| head`) is not an error worth a message.
-pub fn write_stdout(text: &str) -> i32 {
+pub fn write_stdout(text: &str) -> Outcome {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
-        Ok(()) => EXIT_OK,
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
-        Err(err) => {
-            eprintln!("shenbao: cannot write to stdout: {err}");
-            EXIT_CANNOT_RUN
-        }
+        Ok(()) => Ok(Exit::Ok),
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(Exit::Ok),
+        Err(err) => Err(output_not_written(Path::new("-"), &err)),
     }
 }

@@ -2,37 +2,29 @@
 //! an office forwards and, when nothing stops it, write the signed bundle.
 
 use super::intake::{inputs, render};
-use super::{load_profile, write_stdout, Context, EXIT_CANNOT_RUN};
+use super::{load_profile, output_not_written, write_stdout, Context, Failure, Outcome};
 use crate::cli::RecommendArgs;
 use crate::report::FileResult;
 use shenbao_check::date::Date;
-use shenbao_diagnostic::{Lang, Severity};
+use shenbao_diagnostic::{Bilingual, Diagnostic, Lang, Severity, Text};
 use shenbao_dossier::keys;
 use shenbao_office::intake::{table, Arrival};
 use shenbao_office::recommend::{self, bundle, letter};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-pub fn run(args: &RecommendArgs, context: Context) -> i32 {
-    let Some(profile) = load_profile(&args.dossiers.profile, context) else {
-        return EXIT_CANNOT_RUN;
-    };
+pub fn run(args: &RecommendArgs, context: Context) -> Outcome {
+    let profile = load_profile(&args.dossiers.profile)?;
     let office = args.office.trim();
     if let Some(why) = recommend::unportable_name(office) {
-        eprintln!("shenbao: --office `{}`: {why}", office.escape_debug(),);
-        return EXIT_CANNOT_RUN;
+        return Err(name_cannot_travel(
+            &format!("--office `{}`", office.escape_debug()),
+            why,
+        ));
     }
     // The key first: a wrong password should stop the run before any work.
-    let (secret, public) = match keys::load_secret(&args.key) {
-        Ok(pair) => pair,
-        Err(err) => {
-            eprintln!("shenbao: {err}");
-            return EXIT_CANNOT_RUN;
-        }
-    };
-    let Ok(inputs) = inputs(args.dossiers.trusted_keys.as_deref(), &args.paths, context) else {
-        return EXIT_CANNOT_RUN;
-    };
+    let (secret, public) = keys::load_secret(&args.key).map_err(super::dossier::dossier_failure)?;
+    let inputs = inputs(args.dossiers.trusted_keys.as_deref(), &args.paths)?;
     // The bundle lists dossiers by file name: each must survive the list and
     // any file system, and two of one name cannot both travel.
     let output_key = args.output.as_deref().and_then(|o| o.canonicalize().ok());
@@ -44,31 +36,22 @@ pub fn run(args: &RecommendArgs, context: Context) -> i32 {
             .to_string_lossy()
             .into_owned();
         let problem = if let Some(why) = recommend::unportable_name(&name) {
-            Some(why.to_string())
+            Some(why)
         } else if !names.insert(name) {
-            Some(
-                context
-                    .t(
-                        "所选材料包中有同名文件，请改名后再推荐",
-                        "another selected dossier has this file name; rename one",
-                    )
-                    .to_string(),
-            )
+            Some(Bilingual {
+                zh: "所选材料包中有同名文件，请改名后再推荐",
+                en: "another selected dossier has this file name; rename one",
+            })
         } else if output_key.is_some() && file.canonicalize().ok() == output_key {
-            Some(
-                context
-                    .t(
-                        "-o 指向所选材料包本身，会覆盖它",
-                        "-o names this selected dossier: it would be overwritten",
-                    )
-                    .to_string(),
-            )
+            Some(Bilingual {
+                zh: "-o 指向所选材料包本身，会覆盖它",
+                en: "-o names this selected dossier: it would be overwritten",
+            })
         } else {
             None
         };
         if let Some(problem) = problem {
-            eprintln!("shenbao: {}: {problem}", file.display());
-            return EXIT_CANNOT_RUN;
+            return Err(name_cannot_travel(&file.display().to_string(), problem));
         }
     }
     let mut arrivals = inputs.arrivals(&profile, args.dossiers.as_of, context.lang);
@@ -105,7 +88,8 @@ pub fn run(args: &RecommendArgs, context: Context) -> i32 {
                 "✘ the selection does not pass; no bundle was written\n",
             ));
         }
-        return report.exit_status(write_stdout(&report.text));
+        write_stdout(&report.text)?;
+        return Ok(report.exit());
     }
     // The issuer: as given, else the department the office's own dossiers
     // agree on, else the office's name.
@@ -123,7 +107,7 @@ pub fn run(args: &RecommendArgs, context: Context) -> i32 {
             .unwrap_or_default(),
         (None, _) => office.to_string(),
     };
-    match write_bundle(
+    let done = write_bundle(
         args,
         &arrivals,
         &profile,
@@ -133,33 +117,35 @@ pub fn run(args: &RecommendArgs, context: Context) -> i32 {
         &id,
         &output,
         (&secret, &public),
-    ) {
-        Ok(done) => {
-            if matches!(args.dossiers.format, crate::report::Format::Human) {
-                report.text.push_str(&match context.lang {
-                    Lang::Zh => format!(
-                        "✔ 已生成推荐材料包 {}\n  推荐 {} 个项目，推荐意见函校验码 {}，签名密钥 {}\n",
-                        output.display(),
-                        arrivals.len(),
-                        done.code,
-                        done.key
-                    ),
-                    Lang::En => format!(
-                        "✔ wrote the bundle {}\n  {} project(s) forwarded, letter code {}, key {}\n",
-                        output.display(),
-                        arrivals.len(),
-                        done.code,
-                        done.key
-                    ),
-                });
-            }
-            report.exit_status(write_stdout(&report.text))
-        }
-        Err(err) => {
-            eprintln!("shenbao: {err}");
-            EXIT_CANNOT_RUN
-        }
+    )?;
+    if matches!(args.dossiers.format, crate::report::Format::Human) {
+        report.text.push_str(&match context.lang {
+            Lang::Zh => format!(
+                "✔ 已生成推荐材料包 {}\n  推荐 {} 个项目，推荐意见函校验码 {}，签名密钥 {}\n",
+                output.display(),
+                arrivals.len(),
+                done.code,
+                done.key
+            ),
+            Lang::En => format!(
+                "✔ wrote the bundle {}\n  {} project(s) forwarded, letter code {}, key {}\n",
+                output.display(),
+                arrivals.len(),
+                done.code,
+                done.key
+            ),
+        });
     }
+    write_stdout(&report.text)?;
+    Ok(report.exit())
+}
+
+/// I010: a name that would go into the bundle cannot travel.
+fn name_cannot_travel(what: &str, why: Bilingual) -> Failure {
+    Failure::cannot_run(Diagnostic::new(
+        &recommend::diags::NAME_CANNOT_TRAVEL,
+        Text::new(format!("{what}：{}", why.zh), format!("{what}: {}", why.en)),
+    ))
 }
 
 struct Written {
@@ -179,7 +165,7 @@ fn write_bundle(
     id: &str,
     output: &std::path::Path,
     (secret, public): (&minisign::SecretKey, &minisign::PublicKey),
-) -> Result<Written, String> {
+) -> Result<Written, Failure> {
     let key = keys::key_id(public.keynum());
     let list = recommend::forwarded_list(arrivals);
     let code = shenbao_pdf::code::letter_code(&shenbao_pdf::code::LetterCodeInput {
@@ -221,8 +207,9 @@ fn write_bundle(
         },
         secret,
         public,
-    )?;
-    crate::atomic::write(output, &bytes).map_err(|e| format!("{}: {e}", output.display()))?;
+    )
+    .map_err(super::dossier::dossier_failure)?;
+    crate::atomic::write(output, &bytes).map_err(|err| output_not_written(output, &err))?;
     Ok(Written {
         code: code.short(),
         key,

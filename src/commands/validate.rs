@@ -2,8 +2,9 @@
 //! report like a compiler, or as JSON, JUnit XML or SARIF, and optionally as
 //! an HTML page too (docs/reports.md).
 
-use super::{write_stdout, Context, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS};
+use super::{output_not_written, write_stdout, Context, Exit, Failure, Outcome};
 use crate::cli::ValidateArgs;
+use crate::diags;
 use crate::inputs::{self, Input};
 use crate::report::batch::Batch;
 use crate::report::{html, human, json, junit, sarif, BatchFormat, FileResult, Summary};
@@ -12,7 +13,7 @@ use rayon::prelude::*;
 use shenbao_check::call::CallProfile;
 use shenbao_check::date::Date;
 use shenbao_check::rules::{self, CheckOptions};
-use shenbao_diagnostic::Lang;
+use shenbao_diagnostic::{Diagnostic, Lang, Text};
 use shenbao_load::{Document, LoadOptions};
 use std::path::{Path, PathBuf};
 
@@ -68,15 +69,13 @@ pub fn check_input(
     }
 }
 
-pub fn run(args: &ValidateArgs, context: Context) -> i32 {
+pub fn run(args: &ValidateArgs, context: Context) -> Outcome {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
-    let Some(profile) = super::load_profile(&args.profile, context) else {
-        return EXIT_CANNOT_RUN;
-    };
+    let profile = super::load_profile(&args.profile)?;
     let profile = &*profile;
     let load = LoadOptions {
         encoding: args.encoding.into(),
@@ -96,10 +95,7 @@ pub fn run(args: &ValidateArgs, context: Context) -> i32 {
             .build()
         {
             Ok(pool) => Some(pool),
-            Err(err) => {
-                eprintln!("shenbao: cannot start {jobs} worker threads: {err}");
-                return EXIT_CANNOT_RUN;
-            }
+            Err(err) => return Err(cannot_start(jobs, &err)),
         },
         None => None,
     };
@@ -131,7 +127,7 @@ pub fn run(args: &ValidateArgs, context: Context) -> i32 {
     let mut results = Vec::new();
     let mut summary = Summary::default();
     let mut could_not_run = false;
-    let mut written = EXIT_OK;
+    let mut stdout_failure: Option<Failure> = None;
     let mut check_and_report = |slice: &[Input]| {
         let mut text = String::new();
         for (result, rendered) in check_slice(slice) {
@@ -146,8 +142,8 @@ pub fn run(args: &ValidateArgs, context: Context) -> i32 {
                 results.push(result);
             }
         }
-        if !text.is_empty() && written == EXIT_OK {
-            written = progress.suspend(|| write_stdout(&text));
+        if !text.is_empty() && stdout_failure.is_none() {
+            stdout_failure = progress.suspend(|| write_stdout(&text)).err();
         }
     };
     // The walk runs on its own thread, a slice ahead of the checks: it takes
@@ -196,16 +192,43 @@ pub fn run(args: &ValidateArgs, context: Context) -> i32 {
         Some(style) => format!("{}\n", human::summary_line(&summary, style.lang)),
         None => machine_output(args.format, &results, summary, batch),
     };
-    if written == EXIT_OK {
-        written = write_stdout(&text);
+    if stdout_failure.is_none() {
+        stdout_failure = write_stdout(&text).err();
     }
-    if written != EXIT_OK || !reported || could_not_run {
-        EXIT_CANNOT_RUN
+    if let Some(failure) = stdout_failure {
+        return Err(failure);
+    }
+    reported?;
+    Ok(batch_exit(could_not_run, summary))
+}
+
+/// A batch's exit status: 2 when some input could not be checked, 1 when
+/// some has errors, else 0.
+pub fn batch_exit(could_not_run: bool, summary: Summary) -> Exit {
+    if could_not_run {
+        Exit::CannotRun
     } else if summary.errors > 0 {
-        EXIT_PROBLEMS
+        Exit::Problems
     } else {
-        EXIT_OK
+        Exit::Ok
     }
+}
+
+/// F007: the worker threads `--jobs` asks for could not be started.
+fn cannot_start(jobs: u16, err: &rayon::ThreadPoolBuildError) -> Failure {
+    Failure::cannot_run(
+        Diagnostic::new(
+            &diags::CANNOT_START,
+            Text::new(
+                format!("无法启动 {jobs} 个检查线程（{err}）"),
+                format!("cannot start {jobs} worker threads ({err})"),
+            ),
+        )
+        .help(Text::new(
+            "减小 --jobs，或关闭其他程序后重试",
+            "lower --jobs, or close other programs and try again",
+        )),
+    )
 }
 
 /// The stdout document of a machine-readable format (`Human` has its own).
@@ -222,25 +245,18 @@ pub fn machine_output(
     }
 }
 
-/// Write the `--report` HTML page, if one was asked for, atomically. `false`
-/// (after saying why) when it could not be written.
+/// Write the `--report` HTML page, if one was asked for, atomically.
 pub fn write_report(
     path: Option<&Path>,
     results: &[FileResult],
     summary: Summary,
     batch: Batch<'_>,
-) -> bool {
+) -> Result<(), Failure> {
     let Some(path) = path else {
-        return true;
+        return Ok(());
     };
     let page = html::render(results, summary, batch);
-    match crate::atomic::write(path, page.as_bytes()) {
-        Ok(()) => true,
-        Err(err) => {
-            eprintln!("shenbao: {}: {err}", path.display());
-            false
-        }
-    }
+    crate::atomic::write(path, page.as_bytes()).map_err(|err| output_not_written(path, &err))
 }
 
 /// A progress bar on stderr, with counts, rate and ETA, for `len` inputs; hidden

@@ -148,8 +148,8 @@ pub fn render_file(result: &FileResult, text: &str, style: Style) -> String {
                 first_line,
             });
         let header = match diagnostic.location {
-            Some(_) => String::new(),
-            None => format!("{}: ", result.path),
+            None if !result.path.is_empty() => format!("{}: ", result.path),
+            _ => String::new(),
         };
         let shown = Shown {
             diagnostic,

@@ -4,6 +4,7 @@
 
 use serde::Deserialize;
 use serde_json::Value;
+use shenbao_diagnostic::{CodedError, Diagnostic, Text};
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct Declaration {
@@ -143,8 +144,31 @@ pub struct Commitments {
 
 impl Declaration {
     /// The typed declaration of a schema-valid value.
-    pub fn from_value(value: &Value) -> Result<Declaration, serde_json::Error> {
-        Declaration::deserialize(value)
+    pub fn from_value(value: &Value) -> Result<Declaration, ModelError> {
+        Declaration::deserialize(value).map_err(ModelError)
+    }
+}
+
+/// A value the typed model cannot read. Schema-valid declarations always read
+/// (a test keeps the model and the schema in step), so this reaches a user only
+/// when a step skipped validation.
+#[derive(Debug, thiserror::Error)]
+#[error("the declaration does not have the shape shenbao needs: {0}")]
+pub struct ModelError(serde_json::Error);
+
+impl CodedError for ModelError {
+    fn to_diagnostic(&self) -> Diagnostic {
+        Diagnostic::new(
+            &crate::schema::diags::OTHER,
+            Text::new(
+                format!("申报文件的结构不完整：{}", self.0),
+                self.to_string(),
+            ),
+        )
+        .help(Text::new(
+            "先运行 shenbao validate 并改正其中的错误",
+            "run shenbao validate and fix what it reports first",
+        ))
     }
 }
 

@@ -99,6 +99,42 @@ impl Text {
     }
 }
 
+/// Why an operating-system call failed, in words a user can act on, in both
+/// languages (never a bare `os error N`).
+///
+/// ```
+/// use shenbao_diagnostic::{io_reason, Lang};
+/// let err = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+/// assert_eq!(io_reason(&err).get(Lang::Zh), "没有权限");
+/// ```
+pub fn io_reason(err: &std::io::Error) -> Text {
+    use std::io::ErrorKind as K;
+    let (zh, en) = match err.kind() {
+        K::NotFound => ("文件或文件夹不存在", "no such file or folder"),
+        K::PermissionDenied => ("没有权限", "permission denied"),
+        K::AlreadyExists => ("已存在同名文件", "a file of that name exists"),
+        K::IsADirectory => ("这是一个文件夹，不是文件", "it is a folder, not a file"),
+        K::NotADirectory => (
+            "路径中的某一部分是文件而不是文件夹",
+            "a part of the path is a file, not a folder",
+        ),
+        K::StorageFull => ("磁盘已满", "the disk is full"),
+        K::ReadOnlyFilesystem => ("磁盘是只读的", "the disk is read-only"),
+        K::InvalidFilename => ("文件名无效", "the file name is not valid"),
+        K::Interrupted => ("操作被中断", "the operation was interrupted"),
+        K::UnexpectedEof => (
+            "文件意外结束（不完整）",
+            "the file ends too early (truncated)",
+        ),
+        K::InvalidData => ("内容无效", "the content is not valid"),
+        _ => {
+            let detail = err.to_string();
+            return Text::new(format!("系统错误：{detail}"), detail);
+        }
+    };
+    Text::new(zh, en)
+}
+
 /// A place in the source text: byte range for underlining, 1-based line and
 /// *character* column for editors.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -170,6 +206,53 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+}
+
+/// An error that stopped a step, as opposed to a finding about the input.
+/// Each layer's error type implements it, so that the binary prints every
+/// error the way it prints diagnostics: with a registered code, in the user's
+/// language, and with what to do about it.
+///
+/// ```
+/// use shenbao_diagnostic::{Bilingual, CodedError, Diagnostic, Lang, Rule, Severity, Text};
+///
+/// static KEY_UNREADABLE: Rule = Rule {
+///     code: "X010",
+///     name: "key-unreadable",
+///     severity: Severity::Error,
+///     could_not_run: true,
+///     summary: Bilingual { zh: "密钥文件无法读取", en: "the key file cannot be read" },
+///     why: Bilingual { zh: "没有密钥就无法签名。", en: "Nothing can be signed without the key." },
+///     bad: "--key missing.key",
+///     good: "--key office.key",
+///     ..Rule::family("example", "")
+/// };
+///
+/// #[derive(Debug)]
+/// struct KeyUnreadable(String);
+/// impl std::fmt::Display for KeyUnreadable {
+///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+///         write!(f, "{}: the key file cannot be read", self.0)
+///     }
+/// }
+/// impl std::error::Error for KeyUnreadable {}
+/// impl CodedError for KeyUnreadable {
+///     fn to_diagnostic(&self) -> Diagnostic {
+///         Diagnostic::new(
+///             &KEY_UNREADABLE,
+///             Text::new(format!("{}：密钥文件无法读取", self.0), self.to_string()),
+///         )
+///     }
+/// }
+///
+/// let error = KeyUnreadable("office.key".into());
+/// assert_eq!(error.to_diagnostic().code, "X010");
+/// assert_eq!(error.to_diagnostic().message.get(Lang::Zh), "office.key：密钥文件无法读取");
+/// ```
+pub trait CodedError: std::error::Error {
+    /// The error as a diagnostic: its rule's code, the message in both
+    /// languages, and (where there is one) the help.
+    fn to_diagnostic(&self) -> Diagnostic;
 }
 
 /// Sort by position (unlocated first), then by code, so output is stable.

@@ -362,7 +362,27 @@ pub const BUNDLE_NOT_DOSSIER: Rule = Rule {
     ..FAMILY
 };
 
+pub const KEY_UNUSABLE: Rule = Rule {
+    code: "Z022",
+    name: "key-unusable",
+    severity: Severity::Error,
+    clause: "",
+    could_not_run: true,
+    summary: Bilingual {
+        zh: "密钥文件无法使用",
+        en: "the key file cannot be used",
+    },
+    why: Bilingual {
+        zh: "签名和验签需要 minisign 格式的密钥：打包用 `shenbao keygen` 生成的秘密密钥（.key），验证用对方的公钥（.pub）。文件不存在、格式不对或密码错误时无法继续。",
+        en: "Signing and checking need minisign keys: packaging takes the secret key (.key) made by `shenbao keygen`, verifying takes the sender's public key (.pub). A missing file, a wrong format or a wrong password stops the command.",
+    },
+    bad: "shenbao package . --key applicant.pub",
+    good: "shenbao package . --key applicant.key",
+    ..FAMILY
+};
+
 pub const RULES: &[Rule] = &[
+    KEY_UNUSABLE,
     NOT_A_ZIP,
     JUNK,
     DUPLICATE,

@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use shenbao_check::call::CallProfile;
 use shenbao_check::model::Declaration;
 use shenbao_check::rules::attachments::files;
-use shenbao_diagnostic::{Diagnostic, Text};
+use shenbao_diagnostic::{CodedError, Diagnostic, Text};
 use shenbao_load::{pointer, Document};
 use shenbao_pdf::code::{CodeInput, VerificationCode};
 use shenbao_pdf::font;
@@ -93,41 +93,33 @@ pub fn render(
         .clone()
         .unwrap_or_else(|| std::path::PathBuf::from("."));
     let mut digests = Vec::with_capacity(declaration.attachments.len());
-    for attachment in &declaration.attachments {
+    for (i, attachment) in declaration.attachments.iter().enumerate() {
         let digest = files::sha256_of(&dir.join(&attachment.path)).map_err(|e| {
-            failure(
-                format!("附件 {} 无法读取：{e}", attachment.path),
-                format!("attachment {} cannot be read: {e}", attachment.path),
-            )
+            let mut found =
+                vec![shenbao_load::file_error(&attachment.path, &e)
+                    .at(format!("/attachments/{i}/path"))];
+            document.resolve(&mut found);
+            found
         })?;
         digests.push((attachment.path.as_str(), digest));
     }
     render_with_digests(document, raw, profile, signer, &digests)
 }
 
-fn failure(zh: String, en: String) -> Vec<Diagnostic> {
-    vec![Diagnostic::new(&diags::GLYPH_MISSING, Text::new(zh, en))]
-}
-
 /// The typed declaration of a printable, valid document.
 fn typed(document: &Document) -> Result<Declaration, Vec<Diagnostic>> {
+    // Without a value, loading has said why (YAML, encoding).
     let value = document.value.as_ref().ok_or_else(|| {
-        failure(
-            "申报文件无法读取".into(),
-            "the declaration cannot be read".into(),
-        )
+        let mut found = document.diagnostics.clone();
+        document.resolve(&mut found);
+        found
     })?;
     let mut problems = unprintable(value);
     if !problems.is_empty() {
         document.resolve(&mut problems);
         return Err(problems);
     }
-    Declaration::from_value(value).map_err(|e| {
-        failure(
-            format!("申报文件不完整：{e}"),
-            format!("the declaration is incomplete: {e}"),
-        )
-    })
+    Declaration::from_value(value).map_err(|e| vec![e.to_diagnostic()])
 }
 
 /// Render with the attachments' SHA-256 already known, in declaration order
@@ -157,11 +149,6 @@ pub fn render_with_digests(
     let pages = composer.pages.len();
     let title = format!("新型信息消费示范项目申报书：{}", declaration.project.name);
     let pdf = shenbao_pdf::render_pages(&composer.pages, &title, &declaration.applicant.name)
-        .map_err(|e| {
-            failure(
-                format!("PDF 生成失败：{e}"),
-                format!("the PDF could not be written: {e}"),
-            )
-        })?;
+        .map_err(|e| vec![e.to_diagnostic()])?;
     Ok(Form { pdf, code, pages })
 }

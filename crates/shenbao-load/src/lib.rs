@@ -51,20 +51,21 @@ pub struct LoadOptions {
 
 /// Why a path could not be loaded at all (exit status 2).
 pub fn file_error(display: &str, err: &std::io::Error) -> Diagnostic {
-    let (rule, zh, en) = if err.kind() == std::io::ErrorKind::NotFound {
-        (
+    if err.kind() == std::io::ErrorKind::NotFound {
+        return Diagnostic::new(
             &diags::PATH_NOT_FOUND,
-            "路径不存在",
-            "no such file or folder",
-        )
-    } else {
-        (&diags::UNREADABLE, "无法读取", "cannot read")
-    };
+            Text::new(
+                format!("路径不存在：{display}"),
+                format!("no such file or folder: {display}"),
+            ),
+        );
+    }
+    let reason = shenbao_diagnostic::io_reason(err);
     Diagnostic::new(
-        rule,
+        &diags::UNREADABLE,
         Text::new(
-            format!("{zh}：{display}（{err}）"),
-            format!("{en}: {display} ({err})"),
+            format!("无法读取 {display}：{}", reason.zh),
+            format!("cannot read {display}: {}", reason.en),
         ),
     )
 }

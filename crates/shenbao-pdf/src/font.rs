@@ -3,6 +3,7 @@
 //! and the per-document subset that goes into each PDF (only the glyphs used).
 
 use super::text::Measure;
+use super::PdfError;
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
 use allsorts::subset::{subset, CmapTarget, SubsetProfile};
@@ -53,7 +54,7 @@ impl Face {
     }
 
     /// A font holding only the glyphs for `chars` (plus .notdef), for embedding.
-    pub fn subset_for(&self, chars: &BTreeSet<char>) -> Result<ParsedFont, String> {
+    pub fn subset_for(&self, chars: &BTreeSet<char>) -> Result<ParsedFont, PdfError> {
         let mut glyphs: BTreeSet<u16> = chars
             .iter()
             .filter_map(|c| self.parsed.lookup_glyph_index(*c as u32))
@@ -62,18 +63,20 @@ impl Face {
         let glyphs: Vec<u16> = glyphs.into_iter().collect();
         let font_data = ReadScope::new(self.bytes)
             .read::<FontData<'_>>()
-            .map_err(|e| e.to_string())?;
-        let provider = font_data.table_provider(0).map_err(|e| e.to_string())?;
+            .map_err(|e| PdfError::Font(e.to_string()))?;
+        let provider = font_data
+            .table_provider(0)
+            .map_err(|e| PdfError::Font(e.to_string()))?;
         let bytes = subset(
             &provider,
             &glyphs,
             &SubsetProfile::Minimal,
             CmapTarget::Unicode,
         )
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| PdfError::Font(e.to_string()))?;
         let mut warnings = Vec::new();
         ParsedFont::from_bytes(&bytes, 0, &mut warnings)
-            .ok_or_else(|| "subset font does not parse".to_string())
+            .ok_or_else(|| PdfError::Font("the subset does not parse".to_string()))
     }
 }
 

@@ -17,11 +17,14 @@
 //! ```
 
 pub mod code;
+pub mod diags;
+mod error;
 pub mod font;
 pub mod layout;
 mod pdf;
 pub mod text;
 
+pub use error::PdfError;
 pub use pdf::render as render_pages;
 
 use code::VerificationCode;

@@ -4,6 +4,7 @@
 
 use super::font::{Face, Weight};
 use super::layout::{Draw, Page, PAGE_HEIGHT, PAGE_WIDTH};
+use super::PdfError;
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
     PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
@@ -23,7 +24,7 @@ fn black() -> Color {
 }
 
 /// Render pages to PDF bytes. `title` goes into the document information.
-pub fn render(pages: &[Page], title: &str, subject: &str) -> Result<Vec<u8>, String> {
+pub fn render(pages: &[Page], title: &str, subject: &str) -> Result<Vec<u8>, PdfError> {
     let mut doc = PdfDocument::new(title);
     doc.metadata.info.subject = subject.to_string();
     doc.metadata.info.creator = "shenbao".to_string();
@@ -63,14 +64,18 @@ pub fn render(pages: &[Page], title: &str, subject: &str) -> Result<Vec<u8>, Str
     // printpdf writes a random /ID: derive it from the content instead.
     lopdf.trailer.remove(b"ID");
     let mut body = Vec::new();
-    lopdf.save_to(&mut body).map_err(|e| e.to_string())?;
+    lopdf
+        .save_to(&mut body)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
     let id: [u8; 32] = Sha256::digest(&body).into();
     let id = lopdf::Object::String(id[..16].to_vec(), lopdf::StringFormat::Hexadecimal);
     lopdf
         .trailer
         .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
     let mut bytes = Vec::new();
-    lopdf.save_to(&mut bytes).map_err(|e| e.to_string())?;
+    lopdf
+        .save_to(&mut bytes)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
     Ok(bytes)
 }
 

@@ -220,6 +220,9 @@ pub struct NarrativeRules {
 pub struct ProfileError {
     pub name: String,
     pub problems: Vec<Diagnostic>,
+    /// The profile's text, which the problems' locations point into ("" when
+    /// the file could not be read).
+    pub text: String,
 }
 
 impl ProfileError {
@@ -262,6 +265,7 @@ impl CallProfile {
                 return Err(ProfileError {
                     name,
                     problems: vec![*diagnostic],
+                    text: String::new(),
                 })
             }
         };
@@ -284,6 +288,7 @@ impl CallProfile {
             Err(ProfileError {
                 name: name.to_string(),
                 problems,
+                text: document.source.text.clone(),
             })
         };
         let Some(value) = &document.value else {

@@ -110,7 +110,26 @@ pub const UNKNOWN_CITY: Rule = Rule {
     ..FAMILY
 };
 
+pub const NO_DOSSIERS: Rule = Rule {
+    code: "I009",
+    name: "no-dossiers-found",
+    severity: Severity::Error,
+    could_not_run: true,
+    summary: Bilingual {
+        zh: "没有找到材料包（*.zip）",
+        en: "no dossiers (*.zip) were found",
+    },
+    why: Bilingual {
+        zh: "受理和推荐处理的是申报单位用 `shenbao package` 生成的材料包（.zip）。给出的文件和文件夹（含子文件夹）中一个也没有时无从处理；检查路径是否正确，材料包是否已解压（应保留 .zip 原件）。",
+        en: "Intake and recommend work on the dossiers (.zip) applicants make with `shenbao package`. When the given files and folders (subfolders included) hold none there is nothing to do: check the path, and that the dossiers were not unzipped (keep the .zip as it arrived).",
+    },
+    bad: "shenbao intake 收件箱/   # 只有解压后的文件夹",
+    good: "shenbao intake 收件箱/   # 含 *.zip 材料包",
+    ..FAMILY
+};
+
 pub const RULES: &[Rule] = &[
+    NO_DOSSIERS,
     OVER_QUOTA,
     SAME_APPLICANT_TWO_ROUTES,
     SAME_PROJECT_TWICE,

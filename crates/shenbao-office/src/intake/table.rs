@@ -77,7 +77,7 @@ pub fn credit_code_width(size: f32) -> f32 {
 }
 
 /// The printable table, with a title naming the office and page numbers.
-pub fn pdf(arrivals: &[Arrival], office: Option<&str>) -> Result<Vec<u8>, String> {
+pub fn pdf(arrivals: &[Arrival], office: Option<&str>) -> Result<Vec<u8>, shenbao_pdf::PdfError> {
     let mut c = Composer::new();
     let title = match office {
         Some(office) => format!("{office}新型信息消费示范项目汇总表"),

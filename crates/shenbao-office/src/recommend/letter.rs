@@ -30,7 +30,7 @@ pub struct Letter<'a> {
 const ADDRESSEE: &str = "工业和信息化部信息技术发展司：";
 
 /// Render the letter and its list.
-pub fn render(letter: &Letter) -> Result<Vec<u8>, String> {
+pub fn render(letter: &Letter) -> Result<Vec<u8>, shenbao_pdf::PdfError> {
     let mut c = Composer::new();
     let year = letter.profile.issued.get(..4).unwrap_or("2021");
     let body = size::SAN_HAO - 1.0;

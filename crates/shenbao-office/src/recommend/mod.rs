@@ -13,7 +13,7 @@ pub mod verify;
 use crate::intake::{self, Arrival};
 use shenbao_check::call::{CallProfile, RecommenderKind};
 use shenbao_check::date::Date;
-use shenbao_diagnostic::{Diagnostic, Text};
+use shenbao_diagnostic::{Bilingual, Diagnostic, Text};
 
 /// Findings about the office and its letter, not about one dossier. The
 /// office must be a body that forwards to MIIT itself (R4): a province-level
@@ -114,26 +114,39 @@ pub fn file_name(arrival: &Arrival) -> String {
 
 /// Why a name (the office's, a dossier's file) cannot go into a bundle, which
 /// carries it in file and folder names and in a line-based list; `None` if it can.
-pub fn unportable_name(name: &str) -> Option<&'static str> {
+pub fn unportable_name(name: &str) -> Option<Bilingual> {
     const RESERVED: [&str; 4] = ["CON", "PRN", "AUX", "NUL"];
     let stem = name.split('.').next().unwrap_or("").to_ascii_uppercase();
     let device = RESERVED.contains(&stem.as_str())
         || ((stem.starts_with("COM") || stem.starts_with("LPT"))
             && stem.len() == 4
             && stem.as_bytes()[3].is_ascii_digit());
-    if name.is_empty() {
-        Some("empty name")
+    let (zh, en) = if name.is_empty() {
+        ("名称为空", "empty name")
     } else if name.chars().any(char::is_control) {
-        Some("control character or line break in the name")
+        (
+            "名称中有控制字符或换行",
+            "control character or line break in the name",
+        )
     } else if name.contains(['/', '\\', ':', '*', '?', '"', '<', '>', '|', '%']) {
-        Some("one of / \\ : * ? \" < > | % in the name")
+        (
+            "名称中有 / \\ : * ? \" < > | % 之一",
+            "one of / \\ : * ? \" < > | % in the name",
+        )
     } else if name != name.trim() || name.ends_with('.') {
-        Some("leading or trailing space, or trailing dot, in the name")
+        (
+            "名称首尾有空格，或以句点结尾",
+            "leading or trailing space, or trailing dot, in the name",
+        )
     } else if device {
-        Some("a Windows device name (CON, PRN, AUX, NUL, COM1…, LPT1…)")
+        (
+            "名称是 Windows 设备名（CON、PRN、AUX、NUL、COM1…、LPT1…）",
+            "a Windows device name (CON, PRN, AUX, NUL, COM1…, LPT1…)",
+        )
     } else {
-        None
-    }
+        return None;
+    };
+    Some(Bilingual { zh, en })
 }
 
 /// `<sha256>  <file name>` per forwarded dossier, in the letter's order: what
