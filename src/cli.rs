@@ -188,18 +188,32 @@ pub struct ValidateArgs {
     pub profile: ProfileArgs,
 }
 
-fn parse_office_key(text: &str) -> Result<(String, PathBuf), String> {
+/// A flag's value that does not parse. clap prints it before any command runs
+/// (exit 2), when the language is not known yet: so it says it in both.
+#[derive(Debug, thiserror::Error)]
+#[error("{zh} / {en}")]
+pub struct FlagValueError {
+    zh: String,
+    en: String,
+}
+
+fn parse_office_key(text: &str) -> Result<(String, PathBuf), FlagValueError> {
     match text.split_once('=') {
         Some((name, path)) if !name.trim().is_empty() && !path.is_empty() => {
             Ok((name.trim().to_string(), PathBuf::from(path)))
         }
-        _ => Err("expected NAME=PUB, e.g. 江苏省=jiangsu.pub".to_string()),
+        _ => Err(FlagValueError {
+            zh: "应写作 单位名称=公钥文件，例如 江苏省=jiangsu.pub".to_string(),
+            en: "expected NAME=PUB, e.g. 江苏省=jiangsu.pub".to_string(),
+        }),
     }
 }
 
-fn parse_date(text: &str) -> Result<shenbao_check::date::Date, String> {
-    shenbao_check::date::Date::parse(text)
-        .ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
+fn parse_date(text: &str) -> Result<shenbao_check::date::Date, FlagValueError> {
+    shenbao_check::date::Date::parse(text).ok_or_else(|| FlagValueError {
+        zh: format!("`{text}` 不是 YYYY-MM-DD 格式的日期，例如 2021-03-25"),
+        en: format!("`{text}` is not a date written YYYY-MM-DD, e.g. 2021-03-25"),
+    })
 }
 
 /// Which call profile to check against.

@@ -279,9 +279,8 @@ impl CallProfile {
 
     fn from_document(name: &str, document: Document) -> Result<CallProfile, ProfileError> {
         static SCHEMA: OnceLock<Schema> = OnceLock::new();
-        let schema = SCHEMA.get_or_init(|| {
-            Schema::compile(PROFILE_SCHEMA).expect("embedded profile schema compiles")
-        });
+        let schema =
+            SCHEMA.get_or_init(|| Schema::embedded("call-profile.schema.json", PROFILE_SCHEMA));
         let mut problems = document.diagnostics.clone();
         let fail = |mut problems: Vec<Diagnostic>| {
             document.resolve(&mut problems);
