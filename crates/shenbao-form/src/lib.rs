@@ -1,6 +1,27 @@
 //! The printable application form (《新型信息消费示范项目申报书》) as an A4 PDF,
 //! rendered from a validated declaration: every page carries the verification
-//! code that ties the paper to the electronic files.
+//! code that ties the paper to the electronic files. It is one document on the
+//! `shenbao_pdf` composer; the office's letter and 汇总表 are others.
+//!
+//! ```
+//! use shenbao_check::{call::CallProfile, check, CheckOptions};
+//! use shenbao_load::Document;
+//! use std::path::Path;
+//!
+//! let path = Path::new("../../examples/thermal-screening-robot/shenbao.yaml");
+//! let document = Document::load_file(path, "shenbao.yaml", Default::default()).unwrap();
+//! let profile = CallProfile::embedded();
+//! // Only a declaration without errors is printed.
+//! let as_of = shenbao_check::date::Date::parse("2021-03-25");
+//! let found = check(&document, profile, CheckOptions { strict: false, as_of });
+//! assert!(found.iter().all(|d| !d.is_error()));
+//!
+//! let raw = std::fs::read(path).unwrap();
+//! let form = shenbao_form::render(&document, &raw, profile, None).unwrap();
+//! assert!(form.pdf.starts_with(b"%PDF"));
+//! assert!(form.pages >= 5);
+//! println!("verification code {}", form.code.short());
+//! ```
 
 pub mod diags;
 mod sheets;
