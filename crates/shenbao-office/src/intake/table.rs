@@ -50,11 +50,20 @@ fn row(index: usize, a: &Arrival) -> [String; 8] {
     ]
 }
 
+/// One CSV cell. Every text in the table comes from an applicant's file, and
+/// a spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return as a formula (OWASP, "CSV Injection"): such a cell gets a
+/// leading apostrophe, which Excel and LibreOffice show as text, as written.
 fn csv_field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text.to_string()
+        text
     }
 }
 
@@ -115,4 +124,72 @@ pub fn pdf(arrivals: &[Arrival], office: Option<&str>) -> Result<Vec<u8>, shenba
     }
     shenbao_pdf::footers(&mut c, None);
     shenbao_pdf::render_pages(&c.pages, &title, office.unwrap_or(""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn arrival(project: &str, applicant: &str) -> Arrival {
+        Arrival {
+            path: "d.zip".into(),
+            digest: "ab".repeat(32),
+            project: project.to_string(),
+            applicant: applicant.to_string(),
+            credit_code: "91330106MA2H7K3Q0X".to_string(),
+            category: "6".to_string(),
+            recommender: "浙江省".to_string(),
+            kind: None,
+            via: None,
+            department: None,
+            contact: String::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// The cells of a CSV text, quotes undone (what a spreadsheet reads).
+    fn cells(csv: &str) -> Vec<Vec<String>> {
+        let mut rows = vec![vec![String::new()]];
+        let mut quoted = false;
+        let mut chars = csv.trim_start_matches('\u{FEFF}').chars().peekable();
+        while let Some(c) = chars.next() {
+            let row = rows.last_mut().unwrap();
+            match (c, quoted) {
+                ('"', true) if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    row.last_mut().unwrap().push('"');
+                }
+                ('"', _) => quoted = !quoted,
+                (',', false) => row.push(String::new()),
+                ('\r', false) if chars.peek() == Some(&'\n') => {
+                    chars.next();
+                    rows.push(vec![String::new()]);
+                }
+                (c, _) => row.last_mut().unwrap().push(c),
+            }
+        }
+        rows
+    }
+
+    #[test]
+    fn formulas_from_applicants_reach_the_spreadsheet_as_text() {
+        let hostile = [
+            "=HYPERLINK(\"http://x.invalid\",\"点击\")",
+            "@SUM(1+1)*cmd|' /C calc'!A0",
+            "+1+1",
+            "-2+3",
+            "\t=1",
+            "\r=1",
+        ];
+        for text in hostile {
+            let csv = String::from_utf8(csv(&[arrival(text, text)])).unwrap();
+            let rows = cells(&csv);
+            // The cells read back as the text behind one apostrophe.
+            assert_eq!(rows[1][1], format!("'{text}"), "{csv:?}");
+            assert_eq!(rows[1][2], format!("'{text}"), "{csv:?}");
+        }
+        // Ordinary names are untouched.
+        let csv = String::from_utf8(csv(&[arrival("智能测温机器人", "杭州某科技有限公司")])).unwrap();
+        assert!(csv.contains(",智能测温机器人,杭州某科技有限公司,"), "{csv}");
+    }
 }
