@@ -3,12 +3,14 @@
 
 use super::{load_profile, output_not_written, write_stdout, Context, Exit, Failure, Outcome};
 use crate::cli::IntakeArgs;
+use crate::report::visible::visible;
 use crate::report::{human, json, FileResult, Format, Summary};
 use rayon::prelude::*;
 use shenbao_diagnostic::{Diagnostic, Lang, Severity, Text};
 use shenbao_dossier::{keys, verify::VerifyOptions};
 use shenbao_office::intake::{self, table, Arrival};
 use std::fmt::Write as _;
+use unicode_width::UnicodeWidthStr;
 
 pub fn run(args: &IntakeArgs, context: Context) -> Outcome {
     let profile = load_profile(&args.dossiers.profile)?;
@@ -193,21 +195,50 @@ pub(super) fn render(
 }
 
 fn ranked_table(arrivals: &[Arrival], lang: Lang) -> String {
-    let mut out = String::new();
-    let header = match lang {
-        Lang::Zh => "序号  状态                推荐单位        项目名称",
-        Lang::En => "no.   status              recommender     project",
+    let (headers, accepted, rejected) = match lang {
+        Lang::Zh => (["序号", "状态", "推荐单位", "项目名称"], "通过", "未通过："),
+        Lang::En => (
+            ["no.", "status", "recommender", "project"],
+            "accepted",
+            "rejected: ",
+        ),
     };
-    let _ = writeln!(out, "{header}");
-    for (i, a) in arrivals.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "{:<5} {:<19} {:<15} {}",
-            i + 1,
-            table::status(a),
-            a.recommender,
-            a.project
-        );
+    // Names come from applicants' files: escaped, and padded by the columns
+    // they take on screen (a Chinese character takes two).
+    let rows: Vec<[String; 4]> = arrivals
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let codes = table::error_codes(a);
+            let status = if codes.is_empty() {
+                accepted.to_string()
+            } else {
+                format!("{rejected}{}", codes.join(" "))
+            };
+            [
+                (i + 1).to_string(),
+                status,
+                visible(&a.recommender).into_owned(),
+                visible(&a.project).into_owned(),
+            ]
+        })
+        .collect();
+    let mut widths = headers.map(UnicodeWidthStr::width);
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.width());
+        }
+    }
+    let mut out = String::new();
+    for row in std::iter::once(headers.map(str::to_string)).chain(rows) {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            line.push_str(cell);
+            if i + 1 < row.len() {
+                line.push_str(&" ".repeat(widths[i] - cell.width() + 2));
+            }
+        }
+        let _ = writeln!(out, "{line}");
     }
     out
 }

@@ -2,6 +2,7 @@
 //! carries our own `path:line:column` in *character* columns (miette's own is in
 //! bytes, which is wrong after Chinese text).
 
+use super::visible::{self, visible};
 use super::{FileResult, Summary};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
@@ -54,6 +55,8 @@ impl SourceCode for Named<'_> {
 struct Shown<'a> {
     diagnostic: &'a Diagnostic,
     lang: Lang,
+    /// The message, escaped for the terminal.
+    message: String,
     source: Option<Named<'a>>,
     /// The underline, relative to `source.text`.
     span: Option<SourceSpan>,
@@ -68,7 +71,7 @@ impl fmt::Debug for Shown<'_> {
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.diagnostic.message.get(self.lang))
+        f.write_str(&self.message)
     }
 }
 
@@ -122,11 +125,14 @@ pub fn render_file(result: &FileResult, text: &str, style: Style) -> String {
         .with_width(100)
         .with_context_lines(1);
     let mut out = String::new();
+    // Everything from the file reaches the terminal escaped (report/visible.rs).
+    let source_text = visible::Source::new(text);
+    let path = visible(&result.path);
     for diagnostic in &result.diagnostics {
         let mut help = diagnostic
             .help
             .as_ref()
-            .map(|h| h.get(style.lang).to_string());
+            .map(|h| visible(h.get(style.lang)).into_owned());
         if !diagnostic.clause.is_empty() {
             let clause = match style.lang {
                 Lang::Zh => format!("依据：申报指南 {}", diagnostic.clause),
@@ -137,23 +143,33 @@ pub fn render_file(result: &FileResult, text: &str, style: Style) -> String {
                 None => clause,
             });
         }
-        let shown_source = diagnostic.location.map(|l| shown_text(text, l));
+        let location = diagnostic.location.map(|l| {
+            let start = source_text.offset(l.offset);
+            let end = source_text.offset(l.offset + l.len);
+            Location {
+                offset: start,
+                len: end - start,
+                ..l
+            }
+        });
+        let shown_source = location.map(|l| shown_text(&source_text.text, l));
         let span = shown_source.as_ref().map(|(_, span, _)| *span);
         let source = diagnostic
             .location
             .zip(shown_source)
             .map(|(l, (window, _, first_line))| Named {
-                name: format!("{}:{}:{}", result.path, l.line, l.column),
+                name: format!("{path}:{}:{}", l.line, l.column),
                 text: window,
                 first_line,
             });
         let header = match diagnostic.location {
-            None if !result.path.is_empty() => format!("{}: ", result.path),
+            None if !path.is_empty() => format!("{path}: "),
             _ => String::new(),
         };
         let shown = Shown {
             diagnostic,
             lang: style.lang,
+            message: visible(diagnostic.message.get(style.lang)).into_owned(),
             source,
             span,
             help,
@@ -222,10 +238,11 @@ pub fn status_line(result: &FileResult, style: Style) -> String {
         Lang::Zh => format!("错误 {errors} 个，警告 {warnings} 个"),
         Lang::En => format!("{errors} error(s), {warnings} warning(s)"),
     };
+    let path = visible(&result.path);
     if errors == 0 && warnings == 0 {
-        format!("{mark} {}", result.path)
+        format!("{mark} {path}")
     } else {
-        format!("{mark} {}: {counts}", result.path)
+        format!("{mark} {path}: {counts}")
     }
 }
 

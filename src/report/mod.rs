@@ -7,6 +7,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod visible;
 
 use crate::registry::find_rule;
 use shenbao_diagnostic::{Diagnostic, Severity};

@@ -16,9 +16,9 @@ pub const HEADER: [&str; 8] = [
     "材料包摘要（SHA-256）",
 ];
 
-/// The status column: 通过, or the codes found.
-pub fn status(arrival: &Arrival) -> String {
-    let mut codes: Vec<&str> = arrival
+/// The codes of the errors found in a dossier, sorted, each once.
+pub fn error_codes(arrival: &Arrival) -> Vec<&'static str> {
+    let mut codes: Vec<&'static str> = arrival
         .diagnostics
         .iter()
         .filter(|d| d.is_error())
@@ -26,6 +26,12 @@ pub fn status(arrival: &Arrival) -> String {
         .collect();
     codes.sort_unstable();
     codes.dedup();
+    codes
+}
+
+/// The status column of the 汇总表 (a Chinese document): 通过, or the codes found.
+pub fn status(arrival: &Arrival) -> String {
+    let codes = error_codes(arrival);
     if codes.is_empty() {
         "通过".to_string()
     } else {
@@ -189,7 +195,8 @@ mod tests {
             assert_eq!(rows[1][2], format!("'{text}"), "{csv:?}");
         }
         // Ordinary names are untouched.
-        let csv = String::from_utf8(csv(&[arrival("智能测温机器人", "杭州某科技有限公司")])).unwrap();
+        let csv =
+            String::from_utf8(csv(&[arrival("智能测温机器人", "杭州某科技有限公司")])).unwrap();
         assert!(csv.contains(",智能测温机器人,杭州某科技有限公司,"), "{csv}");
     }
 }

@@ -1,0 +1,93 @@
+//! Nothing from an applicant's file reaches the terminal raw: escape sequences,
+//! carriage returns and bidi overrides are shown as `\u{..}` escapes, so a
+//! name cannot clear the office's screen or overwrite a row's status.
+
+mod common;
+
+use common::offices::{office, package};
+use common::{root, shenbao};
+
+/// No byte a terminal would act on (colour is off in these runs).
+fn assert_inert(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let hazard = text.chars().find(|c| {
+        matches!(
+            c,
+            '\u{1b}' | '\r' | '\u{7}' | '\u{9b}' | '\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+    });
+    assert_eq!(hazard, None, "{what} printed a raw {hazard:?}:\n{text}");
+}
+
+#[test]
+fn validate_shows_hostile_source_lines_and_keys_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = root().join("examples/thermal-screening-robot");
+    let yaml = std::fs::read_to_string(example.join("shenbao.yaml")).unwrap();
+    // A raw ESC sequence and a CR in a comment (a YAML error, echoed with its
+    // line), and a bidi override in an unknown key (S003, quoted in the message).
+    let cases = [
+        (
+            "applicant:\n  x: 1 # \u{1b}[2J\u{1b}[31m\r通过\n",
+            "Y001",
+            "\\u{1b}[2J",
+        ),
+        (
+            "applicant:\n  evil\u{202e}key: 1\n",
+            "S003",
+            "evil\\u{202e}key",
+        ),
+    ];
+    for (insert, code, shown) in cases {
+        let text = yaml.replacen("applicant:\n", insert, 1);
+        std::fs::write(dir.path().join("shenbao.yaml"), text).unwrap();
+        for lang in ["en", "zh"] {
+            let output = shenbao()
+                .env("SHENBAO_LANG", lang)
+                .arg("validate")
+                .arg(dir.path())
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(1));
+            assert_inert("validate stdout", &output.stdout);
+            assert_inert("validate stderr", &output.stderr);
+            let stdout = String::from_utf8_lossy(&output.stdout);
+            assert!(stdout.contains(code), "{stdout}");
+            assert!(stdout.contains(shown), "{shown} is shown:\n{stdout}");
+        }
+    }
+}
+
+#[test]
+fn intake_shows_hostile_project_names_escaped_and_aligned() {
+    let desk = office();
+    package(
+        &desk.work,
+        &desk.inbox,
+        "thermal-screening-robot",
+        "hostile",
+        |yaml| {
+            yaml.replacen(
+                "  name: 基于人工智能与远程操控的智能测温消杀防疫机器人",
+                "  name: \"测温机器人\\e[2J\\r通过\"",
+                1,
+            )
+        },
+    );
+    let output = shenbao()
+        .args(["intake", "--trusted-keys"])
+        .arg(desk.work.join("keys"))
+        .arg(&desk.inbox)
+        .output()
+        .unwrap();
+    assert_inert("intake stdout", &output.stdout);
+    assert_inert("intake stderr", &output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("\\u{1b}[2J"), "{stdout}");
+    // English run: the status column is English too.
+    assert!(
+        stdout.contains("accepted") || stdout.contains("rejected"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("通过 "), "{stdout}");
+}
