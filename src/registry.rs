@@ -35,11 +35,11 @@ pub fn all_rules() -> &'static [&'static Rule] {
     })
 }
 
-/// Families in pipeline order (F, E, Y load; S schema; K call; then the call's
+/// Families in pipeline order (F, E, Y load; S schema; U characters; K call; then the call's
 /// rules: A applicant, C category, D deadline, G route, O online, P project,
 /// T attachments; M the form; Z the dossier; I intake), then number.
 fn code_order(code: &str) -> (usize, &str) {
-    let family = "FEYSKACDGOPTMZI".find(&code[..1]).unwrap_or(usize::MAX);
+    let family = "FEYSUKACDGOPTMZI".find(&code[..1]).unwrap_or(usize::MAX);
     (family, code)
 }
 

@@ -582,6 +582,43 @@ fn t009_required_kind() {
     });
 }
 
+// ---- characters in text (U) ----------------------------------------------------
+
+#[test]
+fn u001_control_character() {
+    fires(
+        "thermal-screening-robot",
+        &[("U001", "/project/name")],
+        |v, _| v["project"]["name"] = json!("智能测温机器人\r通过"),
+    );
+}
+
+#[test]
+fn u002_invisible_or_bidi_character() {
+    fires(
+        "thermal-screening-robot",
+        &[("U002", "/applicant/name")],
+        |v, _| v["applicant"]["name"] = json!("南京澄衡\u{200b}智能机器人有限公司"),
+    );
+    fires(
+        "city-brain-platform",
+        &[("U002", "/narrative/background")],
+        |v, _| {
+            let text = v["narrative"]["background"].as_str().unwrap().to_string();
+            v["narrative"]["background"] = json!(format!("{text}\u{202e}gpj.exe"));
+        },
+    );
+}
+
+#[test]
+fn u003_not_composed() {
+    fires(
+        "thermal-screening-robot",
+        &[("U003", "/applicant/contact/name")],
+        |v, _| v["applicant"]["contact"]["name"] = json!("Jose\u{301} 周婧"),
+    );
+}
+
 // ---- coverage ----------------------------------------------------------------------
 
 /// Every registered code has a firing test here or in hostile.rs, cli.rs,

@@ -1,10 +1,12 @@
 //! Nothing from an applicant's file reaches the terminal raw: escape sequences,
 //! carriage returns and bidi overrides are shown as `\u{..}` escapes, so a
-//! name cannot clear the office's screen or overwrite a row's status.
+//! name cannot clear the office's screen or overwrite a row's status. (Since
+//! validation refuses such names (U001, U002), only a hand-made dossier can
+//! carry one to an office: intake's table is tested on one in
+//! src/commands/intake.rs.)
 
 mod common;
 
-use common::offices::{office, package};
 use common::{root, shenbao};
 
 /// No byte a terminal would act on (colour is off in these runs).
@@ -56,38 +58,4 @@ fn validate_shows_hostile_source_lines_and_keys_escaped() {
             assert!(stdout.contains(shown), "{shown} is shown:\n{stdout}");
         }
     }
-}
-
-#[test]
-fn intake_shows_hostile_project_names_escaped_and_aligned() {
-    let desk = office();
-    package(
-        &desk.work,
-        &desk.inbox,
-        "thermal-screening-robot",
-        "hostile",
-        |yaml| {
-            yaml.replacen(
-                "  name: 基于人工智能与远程操控的智能测温消杀防疫机器人",
-                "  name: \"测温机器人\\e[2J\\r通过\"",
-                1,
-            )
-        },
-    );
-    let output = shenbao()
-        .args(["intake", "--trusted-keys"])
-        .arg(desk.work.join("keys"))
-        .arg(&desk.inbox)
-        .output()
-        .unwrap();
-    assert_inert("intake stdout", &output.stdout);
-    assert_inert("intake stderr", &output.stderr);
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("\\u{1b}[2J"), "{stdout}");
-    // English run: the status column is English too.
-    assert!(
-        stdout.contains("accepted") || stdout.contains("rejected"),
-        "{stdout}"
-    );
-    assert!(!stdout.contains("通过 "), "{stdout}");
 }

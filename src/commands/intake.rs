@@ -242,3 +242,57 @@ fn ranked_table(arrivals: &[Arrival], lang: Lang) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn arrival(project: &str, errors: bool) -> Arrival {
+        let diagnostics = if errors {
+            vec![shenbao_diagnostic::Diagnostic::new(
+                &shenbao_office::intake::diags::OVER_QUOTA,
+                shenbao_diagnostic::Text::new("超出", "over"),
+            )]
+        } else {
+            Vec::new()
+        };
+        Arrival {
+            path: "d.zip".into(),
+            digest: String::new(),
+            project: project.to_string(),
+            applicant: String::new(),
+            credit_code: String::new(),
+            category: String::new(),
+            recommender: "江苏省".to_string(),
+            kind: None,
+            via: None,
+            department: None,
+            contact: String::new(),
+            diagnostics,
+        }
+    }
+
+    #[test]
+    fn hostile_names_are_escaped_and_columns_align_by_display_width() {
+        // A hand-made dossier's name: clear the screen, return, and print a fake status.
+        let rows = [
+            arrival("测温机器人\u{1b}[2J\r通过", true),
+            arrival("Plain", false),
+        ];
+        let table = ranked_table(&rows, Lang::En);
+        assert!(!table.contains(['\u{1b}', '\r']), "{table}");
+        assert!(table.contains("\\u{1b}[2J\\u{d}"), "{table}");
+        assert!(table.contains("rejected: I001"), "{table}");
+        // The project column starts at the same screen column on every line.
+        let columns: Vec<usize> = table
+            .lines()
+            .map(|line| {
+                let at = line.rfind("  ").unwrap() + 2;
+                line[..at].width()
+            })
+            .collect();
+        assert!(columns.windows(2).all(|w| w[0] == w[1]), "{table}");
+        let zh = ranked_table(&rows, Lang::Zh);
+        assert!(zh.contains("未通过：I001") && zh.contains("通过"), "{zh}");
+    }
+}

@@ -12,6 +12,7 @@ pub mod eligibility;
 pub mod project;
 pub mod route;
 pub mod submission;
+pub mod text;
 
 use crate::call::CallProfile;
 use crate::date::Date;
@@ -30,6 +31,7 @@ pub const RULES: &[&[Rule]] = &[
     submission::diags::RULES,
     project::diags::RULES,
     attachments::diags::RULES,
+    text::diags::RULES,
 ];
 
 /// How findings are judged.
@@ -110,5 +112,6 @@ pub fn call_rules(context: &Context) -> Vec<Diagnostic> {
     submission::check(context, &mut found);
     project::check(context, &mut found);
     attachments::check(context, &mut found);
+    text::check(context, &mut found);
     found
 }
