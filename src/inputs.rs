@@ -29,7 +29,8 @@ impl Input {
 }
 
 /// Expand files and folders. A folder contributes every `shenbao.yaml` below it
-/// (symlinks followed, loops skipped, hidden folders and `target/` skipped), in
+/// (hidden folders and `target/` skipped; links to folders not followed, since
+/// they can lead out of the tree or round in a loop), in
 /// a stable order, handing each input to `sink` as soon as it is found, so
 /// that checking can start while the walk goes on and the list is never whole
 /// in memory.
@@ -74,7 +75,7 @@ pub fn for_each(paths: &[PathBuf], mut sink: impl FnMut(Input)) {
 
 fn walk(root: &Path, sink: &mut dyn FnMut(Input)) {
     let walker = walkdir::WalkDir::new(root)
-        .follow_links(true)
+        .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| {
@@ -86,15 +87,15 @@ fn walk(root: &Path, sink: &mut dyn FnMut(Input)) {
     for entry in walker {
         match entry {
             Ok(entry) => {
-                if entry.file_type().is_file() && entry.file_name() == DECLARATION_FILE {
+                // Anything named shenbao.yaml but a folder: loading says what
+                // is wrong with a FIFO or a dangling link (F010, F001).
+                if !entry.file_type().is_dir() && entry.file_name() == DECLARATION_FILE {
                     sink(Input::File {
                         display: entry.path().display().to_string(),
                         path: entry.into_path(),
                     });
                 }
             }
-            // A symlink loop is a folder already being visited: nothing is lost.
-            Err(err) if err.loop_ancestor().is_some() => {}
             Err(err) => {
                 let display = err
                     .path()

@@ -196,3 +196,91 @@ fn a_broken_call_profile_is_rendered_with_its_source() {
     );
     assert!(stderr.contains("F005"), "{stderr}");
 }
+
+/// Run with a deadline: a FIFO that blocks would otherwise hang the test run.
+fn run_briefly(args: &[&str]) -> (i32, String, std::time::Duration) {
+    let start = std::time::Instant::now();
+    let output = shenbao()
+        .args(args)
+        .timeout(std::time::Duration::from_secs(10))
+        .output()
+        .unwrap();
+    // validate reports on stdout, the other commands on stderr.
+    let printed =
+        String::from_utf8(output.stdout).unwrap() + &String::from_utf8(output.stderr).unwrap();
+    (output.status.code().unwrap_or(-1), printed, start.elapsed())
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_and_devices_are_refused_at_once_f010() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("shenbao.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let example = root().join(EXAMPLE);
+    let cases: Vec<Vec<String>> = vec![
+        vec!["validate".into(), fifo.display().to_string()],
+        // A folder whose shenbao.yaml is a FIFO.
+        vec!["validate".into(), dir.path().display().to_string()],
+        vec!["form".into(), dir.path().display().to_string()],
+        vec!["validate".into(), "/dev/zero".into()],
+        vec![
+            "validate".into(),
+            "--call".into(),
+            fifo.display().to_string(),
+            example.display().to_string(),
+        ],
+        vec![
+            "call".into(),
+            "show".into(),
+            "--call".into(),
+            "/dev/zero".into(),
+        ],
+    ];
+    for args in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (status, stderr, took) = run_briefly(&args);
+        assert_eq!(status, 2, "{args:?}:\n{stderr}");
+        assert!(stderr.contains("[F010]"), "{args:?}:\n{stderr}");
+        assert!(
+            took < std::time::Duration::from_secs(2),
+            "{args:?} took {took:?}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_folder_walk_stays_in_the_tree_and_ignores_unrelated_dangling_links() {
+    let outside = tempfile::tempdir().unwrap();
+    let tree = tempfile::tempdir().unwrap();
+    // A declaration outside the tree, reachable only through a link to its folder.
+    let example = root().join(EXAMPLE);
+    std::fs::create_dir(outside.path().join("elsewhere")).unwrap();
+    std::fs::copy(
+        example.join("shenbao.yaml"),
+        outside.path().join("elsewhere/shenbao.yaml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(outside.path().join("elsewhere"), tree.path().join("link")).unwrap();
+    // A link to nothing, which has nothing to do with any declaration.
+    std::os::unix::fs::symlink("/nonexistent/nowhere", tree.path().join("notes.txt")).unwrap();
+    let output = shenbao()
+        .args(["validate", tree.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{stdout}");
+    // Only F003 (no declaration in the tree): the outside one was not read,
+    // and the dangling link was not an error of its own.
+    assert!(stdout.contains("[F003]"), "{stdout}");
+    assert!(!stdout.contains("elsewhere"), "{stdout}");
+    assert!(
+        !stdout.contains("[F001]") && !stdout.contains("notes.txt"),
+        "{stdout}"
+    );
+}

@@ -13,10 +13,15 @@ pub fn run(command: &CallCommand, context: Context) -> Outcome {
             if *raw {
                 return match &profile.call {
                     None => write_stdout(EMBEDDED_2021),
+                    // It loaded above: a regular file of at most MAX_FILE_BYTES.
                     Some(path) => {
-                        let text = std::fs::read_to_string(path).map_err(|err| {
-                            let shown = path.display().to_string();
-                            Failure::cannot_run(shenbao_load::file_error(&shown, &err))
+                        let shown = path.display().to_string();
+                        let (mut file, _) = shenbao_load::open_regular(path).map_err(|e| {
+                            Failure::cannot_run(shenbao_load::open_error(&shown, &e))
+                        })?;
+                        let mut text = String::new();
+                        std::io::Read::read_to_string(&mut file, &mut text).map_err(|e| {
+                            Failure::cannot_run(shenbao_load::file_error(&shown, &e))
                         })?;
                         write_stdout(&text)
                     }

@@ -76,6 +76,24 @@ pub const FILE_TOO_LARGE: Rule = Rule {
     ..FAMILY
 };
 
+pub const NOT_REGULAR: Rule = Rule {
+    code: "F010",
+    name: "not-a-regular-file",
+    severity: Severity::Error,
+    could_not_run: true,
+    summary: Bilingual {
+        zh: "给出的路径不是普通文件",
+        en: "the path is not a regular file",
+    },
+    why: Bilingual {
+        zh: "shenbao 只读取普通文件。命名管道（FIFO）会让程序一直等待，设备文件（如 /dev/zero）读不到尽头，因此在读取之前就拒绝它们。",
+        en: "shenbao reads regular files only. A named pipe (FIFO) would make it wait forever and a device (such as /dev/zero) never ends, so both are refused before anything is read.",
+    },
+    bad: "shenbao validate /dev/zero",
+    good: "shenbao validate 我的项目/shenbao.yaml",
+    ..FAMILY
+};
+
 pub const LEGACY_ENCODING: Rule = Rule {
     code: "E001",
     name: "legacy-encoding",
@@ -251,6 +269,7 @@ pub const RULES: &[Rule] = &[
     UNREADABLE,
     NO_DECLARATION,
     FILE_TOO_LARGE,
+    NOT_REGULAR,
     LEGACY_ENCODING,
     CONVERTED_ENCODING,
     INVALID_UTF8,

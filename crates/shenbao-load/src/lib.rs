@@ -13,6 +13,7 @@
 //! ```
 
 pub mod diags;
+mod open;
 pub mod pointer;
 mod scalar;
 pub mod source;
@@ -20,6 +21,7 @@ mod spans;
 pub mod yaml;
 mod yaml_errors;
 
+pub use open::{open_regular, OpenError};
 pub use source::{EncodingMode, Source, MAX_FILE_BYTES};
 pub use yaml::{NodeSpan, SpanMap};
 
@@ -47,6 +49,25 @@ pub struct Document {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct LoadOptions {
     pub encoding: EncodingMode,
+}
+
+/// Why a path could not be opened for reading (exit status 2): F001, F002 or
+/// F010 for a FIFO, a device or a folder.
+pub fn open_error(display: &str, err: &OpenError) -> Diagnostic {
+    match err {
+        OpenError::Io(err) => file_error(display, err),
+        OpenError::NotRegular { zh, en } => Diagnostic::new(
+            &diags::NOT_REGULAR,
+            Text::new(
+                format!("{display} 是{zh}，不是普通文件，未读取"),
+                format!("{display} is {en}, not a regular file; not read"),
+            ),
+        )
+        .help(Text::new(
+            "给出申报文件（shenbao.yaml）或它所在的文件夹",
+            "give the declaration file (shenbao.yaml) or its folder",
+        )),
+    }
 }
 
 /// Why a path could not be loaded at all (exit status 2).
@@ -79,8 +100,7 @@ impl Document {
         options: LoadOptions,
     ) -> Result<Document, Box<Diagnostic>> {
         let fail = |e: std::io::Error| Box::new(file_error(display, &e));
-        let mut file = std::fs::File::open(path).map_err(fail)?;
-        let size = file.metadata().map_err(fail)?.len();
+        let (mut file, size) = open_regular(path).map_err(|e| Box::new(open_error(display, &e)))?;
         if size > MAX_FILE_BYTES {
             return Ok(Document::too_large(display, size));
         }
