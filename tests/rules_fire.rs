@@ -560,6 +560,31 @@ fn t007_unsafe_names() {
     fires(ROBOT, &[("T007", "/attachments/3/path")], |v, _| {
         add_attachment(v, "attachments\\licence.pdf", "other");
     });
+    // Names that cannot be extracted on Windows, or that spell a path twice.
+    for name in [
+        "attachments/CON.pdf",
+        "attachments/com1.png",
+        "attachments/a:evil.pdf",
+        "attachments/licence.pdf.",
+        "./attachments/licence.pdf",
+        "attachments//licence.pdf",
+    ] {
+        fires(ROBOT, &[("T007", "/attachments/3/path")], |v, _| {
+            add_attachment(v, name, "other");
+        });
+    }
+}
+
+#[test]
+fn t010_names_collide() {
+    fires(ROBOT, &[("T010", "/attachments/3/path")], |v, dir| {
+        std::fs::copy(
+            dir.join("attachments/robot-photo.png"),
+            dir.join("attachments/Robot-Photo.PNG"),
+        )
+        .unwrap();
+        add_attachment(v, "attachments/Robot-Photo.PNG", "other");
+    });
 }
 
 #[test]

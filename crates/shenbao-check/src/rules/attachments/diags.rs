@@ -118,11 +118,28 @@ pub const BAD_NAME: Rule = Rule {
         en: "the attachment's file name has unsafe characters or is too long",
     },
     why: Bilingual {
-        zh: "文件名中的控制字符、换行、`%` 和反斜杠 `\\` 会在打包、解压和 BagIt 清单中被不同工具解读成不同的名字，过长的名字在 Windows 上无法解压。",
-        en: "Control characters, line breaks, `%` and backslashes in names are read differently by zip tools and BagIt manifests, and overlong names cannot be extracted on Windows.",
+        zh: "文件名中的控制字符、换行、`%` 和反斜杠 `\\` 会在打包、解压和 BagIt 清单中被不同工具解读成不同的名字；`: * ? \" < > |`、首尾空格、结尾的句点、CON、NUL、COM1 等设备名和过长的名字在 Windows 上无法解压；`./` 和 `//` 让同一个文件有两种写法。",
+        en: "Control characters, line breaks, `%` and backslashes in names are read differently by zip tools and BagIt manifests; `: * ? \" < > |`, leading or trailing spaces, a trailing dot, device names such as CON, NUL or COM1, and overlong names cannot be extracted on Windows; `./` and `//` give one file two spellings.",
     },
     bad: "attachments:\n  - path: \"attachments/100%营业执照.pdf\"",
     good: "attachments:\n  - path: attachments/营业执照.pdf",
+    ..FAMILY
+};
+
+pub const NAMES_COLLIDE: Rule = Rule {
+    code: "T010",
+    name: "attachment-names-collide",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "两个附件的文件名只差大小写或字符组合方式",
+        en: "two attachments' names differ only in case or composition",
+    },
+    why: Bilingual {
+        zh: "Windows 和 macOS 不区分文件名的大小写，macOS 还会把分解形式的字符组合起来：`营业执照.PDF` 与 `营业执照.pdf` 在那里是同一个文件，解压时一个会覆盖另一个。",
+        en: "Windows and macOS do not tell names apart by case, and macOS composes decomposed characters: `licence.PDF` and `licence.pdf` are one file there, and extracting one overwrites the other.",
+    },
+    bad: "attachments:\n  - path: attachments/A.png\n  - path: attachments/a.png",
+    good: "attachments:\n  - path: attachments/site-a.png\n  - path: attachments/site-b.png",
     ..FAMILY
 };
 
@@ -169,5 +186,6 @@ pub const RULES: &[Rule] = &[
     TOO_LARGE,
     BAD_NAME,
     DUPLICATE,
+    NAMES_COLLIDE,
     REQUIRED_KIND,
 ];

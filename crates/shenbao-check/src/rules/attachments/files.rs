@@ -26,6 +26,54 @@ pub enum NameProblem {
     Percent,
     Backslash,
     TooLong(usize),
+    /// An empty or `.` segment (`./x`, `a//b`, a trailing `/`).
+    EmptyOrDot,
+    /// One of `: * ? " < > |`, which Windows forbids in names.
+    Forbidden(char),
+    /// A leading or trailing space or a trailing dot, which Windows drops.
+    Trimmed,
+    /// A Windows device name (`CON`, `NUL`, `COM1`…), with or without extension.
+    Reserved,
+}
+
+/// What makes one segment of a path unusable on some system, if anything:
+/// the names must survive zip tools, BagIt manifests, and extraction on
+/// Windows, macOS and Linux alike.
+pub fn name_problem(component: &str, max_name_chars: usize) -> Option<NameProblem> {
+    if component.is_empty() || component == "." {
+        return Some(NameProblem::EmptyOrDot);
+    }
+    if component.chars().any(char::is_control) {
+        return Some(NameProblem::Control);
+    }
+    if component.contains('%') {
+        return Some(NameProblem::Percent);
+    }
+    if component.contains('\\') {
+        return Some(NameProblem::Backslash);
+    }
+    if let Some(c) = component.chars().find(|c| ":*?\"<>|".contains(*c)) {
+        return Some(NameProblem::Forbidden(c));
+    }
+    if component.starts_with(' ') || component.ends_with([' ', '.']) {
+        return Some(NameProblem::Trimmed);
+    }
+    if is_windows_device(component) {
+        return Some(NameProblem::Reserved);
+    }
+    let chars = component.chars().count();
+    (chars > max_name_chars).then_some(NameProblem::TooLong(chars))
+}
+
+/// `CON`, `PRN`, `AUX`, `NUL`, `COM1`–`COM9`, `LPT1`–`LPT9`, in any case, alone
+/// or before an extension (`con.pdf` is the console too).
+fn is_windows_device(component: &str) -> bool {
+    let stem = component.split('.').next().unwrap_or("").trim_end();
+    let upper = stem.to_ascii_uppercase();
+    matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || (upper.len() == 4
+            && (upper.starts_with("COM") || upper.starts_with("LPT"))
+            && matches!(upper.as_bytes()[3], b'1'..=b'9'))
 }
 
 /// Check the written path: relative, no `..`, safe names.
@@ -42,18 +90,7 @@ pub fn check_path(path: &str, max_name_chars: usize) -> Result<(), PathProblem> 
         if component == ".." {
             return Err(PathProblem::ParentDir);
         }
-        let why = if component.chars().any(char::is_control) {
-            Some(NameProblem::Control)
-        } else if component.contains('%') {
-            Some(NameProblem::Percent)
-        } else if component.contains('\\') {
-            Some(NameProblem::Backslash)
-        } else if component.chars().count() > max_name_chars {
-            Some(NameProblem::TooLong(component.chars().count()))
-        } else {
-            None
-        };
-        if let Some(why) = why {
+        if let Some(why) = name_problem(component, max_name_chars) {
             return Err(PathProblem::UnsafeName {
                 component: component.to_string(),
                 why,

@@ -11,6 +11,7 @@ use files::{NameProblem, PathProblem, PdfProblem};
 use serde_json::Value;
 use shenbao_diagnostic::{Diagnostic, Text};
 use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
 
 const MIB: u64 = 1024 * 1024;
 const ZIP_MAGIC: &str = "504b0304";
@@ -29,6 +30,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     // Files of equal size are hashed afterwards to find duplicates: a large
     // attachment of its own size is never read in full here.
     let mut by_size: HashMap<u64, Vec<(usize, &str, std::path::PathBuf)>> = HashMap::new();
+    let mut folded_names: HashMap<String, (usize, &str)> = HashMap::new();
     for (index, item) in items.iter().enumerate() {
         let pointer = format!("/attachments/{index}/path");
         let Some(path) = item
@@ -41,6 +43,19 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if let Err(problem) = files::check_path(path, rules.max_name_chars) {
             out.push(path_problem(&pointer, path, &problem, rules.max_name_chars));
             continue;
+        }
+        // Windows and macOS fold case, and macOS composes: names that differ
+        // only so become one file there, whatever Linux thinks.
+        let folded: String = path.nfc().collect::<String>().to_lowercase();
+        match folded_names.get(&folded) {
+            Some(&(first, first_path)) if first_path != path => {
+                out.push(collision(&pointer, path, first, first_path));
+                continue;
+            }
+            Some(_) => {}
+            None => {
+                folded_names.insert(folded, (index, path));
+            }
         }
         let (real, opened) = match folder.open_plain(path) {
             Some(opened) => (opened.path, Some((opened.file, opened.size))),
@@ -288,6 +303,28 @@ fn missing(pointer: &str, path: &str, zh: &str, en: &str) -> Diagnostic {
     ))
 }
 
+/// T010: two paths that name one file on Windows or macOS.
+fn collision(pointer: &str, path: &str, first: usize, first_path: &str) -> Diagnostic {
+    Diagnostic::new(
+        &diags::NAMES_COLLIDE,
+        Text::new(
+            format!(
+                "附件 {path} 与第 {} 个附件 {first_path} 只差大小写或字符的组合方式，在 Windows 和 macOS 上是同一个文件",
+                first + 1
+            ),
+            format!(
+                "attachment {path} differs from attachment {} ({first_path}) only in case or composition: on Windows and macOS they are one file",
+                first + 1
+            ),
+        ),
+    )
+    .at(pointer)
+    .help(Text::new(
+        "给其中一个文件改一个明显不同的名字",
+        "give one of the files a clearly different name",
+    ))
+}
+
 fn path_problem(pointer: &str, path: &str, problem: &PathProblem, max: usize) -> Diagnostic {
     let (rule, zh, en) = match problem {
         PathProblem::Absolute => (
@@ -325,6 +362,24 @@ fn path_problem(pointer: &str, path: &str, problem: &PathProblem, max: usize) ->
                 NameProblem::TooLong(n) => (
                     format!("长 {n} 个字符，超过 {max}"),
                     format!("is {n} characters long, over {max}"),
+                ),
+                NameProblem::EmptyOrDot => (
+                    "是空的或 `.`（路径中有 `./`、`//` 或以 / 结尾）".to_string(),
+                    "is empty or `.` (the path has `./`, `//` or a trailing /)".to_string(),
+                ),
+                NameProblem::Forbidden(c) => (
+                    format!("含有 Windows 不允许的字符 `{c}`"),
+                    format!("contains `{c}`, which Windows does not allow"),
+                ),
+                NameProblem::Trimmed => (
+                    "以空格开头，或以空格、句点结尾（Windows 会去掉它们）".to_string(),
+                    "starts with a space or ends with a space or dot (Windows drops them)"
+                        .to_string(),
+                ),
+                NameProblem::Reserved => (
+                    "是 Windows 的设备名（CON、NUL、COM1 等），在 Windows 上无法保存".to_string(),
+                    "is a Windows device name (CON, NUL, COM1…) and cannot be saved on Windows"
+                        .to_string(),
                 ),
             };
             (
