@@ -7,10 +7,16 @@ use crate::cli::InitArgs;
 use crate::inputs::DECLARATION_FILE;
 use shenbao_check::schema::SCHEMA_TEXT;
 
-/// The template `init` writes (its first line points editors at the schema).
-pub const TEMPLATE: &str = include_str!("../../schemas/init-template.yaml");
+/// The checked-in template: a notice that it is generated (`crate::shape`),
+/// then what `init` writes.
+pub const TEMPLATE_FILE: &str = include_str!("../../schemas/init-template.yaml");
 /// The schema file name the template's first line refers to.
 pub const SCHEMA_FILE: &str = "shenbao.schema.json";
+
+/// The template `init` writes (its first line points editors at the schema).
+pub fn template() -> &'static str {
+    crate::shape::template_body(TEMPLATE_FILE)
+}
 
 pub fn run(args: &InitArgs, context: Context) -> i32 {
     let declaration = args.dir.join(DECLARATION_FILE);
@@ -28,7 +34,7 @@ pub fn run(args: &InitArgs, context: Context) -> i32 {
     }
     let result = std::fs::create_dir_all(&args.dir)
         .and_then(|()| atomic::write(&args.dir.join(SCHEMA_FILE), SCHEMA_TEXT.as_bytes()))
-        .and_then(|()| atomic::write(&declaration, TEMPLATE.as_bytes()));
+        .and_then(|()| atomic::write(&declaration, template().as_bytes()));
     match result {
         Ok(()) => {
             println!(
