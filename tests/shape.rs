@@ -1,8 +1,9 @@
 //! The declaration's shape has one source: `schemas/declaration.schema.json`
 //! (with its `x-shenbao-*` annotations) and, for what the call decides, the
 //! call profile. These tests fail when anything written from it drifts: the
-//! generated field reference and template. `SHENBAO_BLESS=1 cargo test --test
-//! shape` rewrites the generated files.
+//! generated field reference and template, the figures quoted in hand-written
+//! pages. `SHENBAO_BLESS=1 cargo test --test shape` rewrites the generated
+//! files.
 
 use shenbao::shape::{self, Sources};
 use std::path::PathBuf;
@@ -41,6 +42,11 @@ fn generated_files_are_fresh() {
     let mut stale = Vec::new();
     for file in shape::generated(&sources).unwrap_or_else(|e| panic!("{e}")) {
         check_fresh(file.path, &file.text, &mut stale);
+    }
+    for path in shape::PAGES_WITH_FACTS {
+        let text = std::fs::read_to_string(root().join(path)).unwrap();
+        let filled = shape::fill_facts(&sources, &text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        check_fresh(path, &filled, &mut stale);
     }
     assert!(
         stale.is_empty(),
@@ -179,4 +185,29 @@ fn the_template_is_well_formed_and_schema_valid() {
         codes.contains(&"P001"),
         "narrative placeholders are short: {codes:?}"
     );
+}
+
+#[test]
+fn a_stale_figure_between_markers_is_replaced() {
+    let sources = Sources::embedded();
+    let min = sources.profile.narrative.min_chars;
+    let text = "at least <!-- shape:profile:narrative.min_chars -->150<!-- /shape --> characters";
+    assert_eq!(
+        shape::fill_facts(&sources, text).unwrap(),
+        format!(
+            "at least <!-- shape:profile:narrative.min_chars -->{min}<!-- /shape --> characters"
+        )
+    );
+    let text = "<!-- shape:schema:project.summary:minLength -->1<!-- /shape -->";
+    assert!(shape::fill_facts(&sources, text)
+        .unwrap()
+        .contains("-->50<!--"));
+    for wrong in [
+        "<!-- shape:profile:narrative.max_chars -->1<!-- /shape -->",
+        "<!-- shape:schema:project.summry:minLength -->1<!-- /shape -->",
+        "<!-- shape:narrative -->1<!-- /shape -->",
+        "<!-- shape:profile:narrative.min_chars -->100",
+    ] {
+        assert!(shape::fill_facts(&sources, wrong).is_err(), "{wrong}");
+    }
 }

@@ -5,8 +5,10 @@
 //! categories, channels, deadline, quotas, the narrative's minimum length, the
 //! attachment limits), the call profile the checks read. From them this module
 //! writes the field reference `docs/declaration.md` ([`markdown`]) and the
-//! template `shenbao init` writes ([`template`]). `tests/shape.rs` fails when
-//! a checked-in copy is stale (`SHENBAO_BLESS=1` rewrites them).
+//! template `shenbao init` writes ([`template`]), and fills in the figures
+//! that hand-written pages quote between `<!-- shape:KEY -->` markers
+//! ([`fill_facts`]). `tests/shape.rs` fails when a checked-in copy is stale
+//! (`SHENBAO_BLESS=1` rewrites them).
 
 mod field;
 mod markdown;
@@ -15,7 +17,7 @@ mod template;
 pub use field::Field;
 
 use serde_json::Value;
-use shenbao_check::call::{CallProfile, DEFAULT_CALL_ID};
+use shenbao_check::call::{CallProfile, DEFAULT_CALL_ID, EMBEDDED_2021};
 use shenbao_check::schema::Schema;
 
 /// Where the schema lives in the repository.
@@ -24,11 +26,15 @@ pub const SCHEMA_PATH: &str = "schemas/declaration.schema.json";
 pub const DOCS_PATH: &str = "docs/declaration.md";
 /// The template `shenbao init` writes, after its generated-file notice.
 pub const TEMPLATE_PATH: &str = "schemas/init-template.yaml";
+/// Hand-written pages whose limits are filled in between markers.
+pub const PAGES_WITH_FACTS: &[&str] = &["examples/README.md", "docs/call-profile.md"];
 
 /// The sources every generated text is made from.
 pub struct Sources<'a> {
     pub schema: &'a Value,
     pub profile: &'a CallProfile,
+    /// The same profile as plain data, for `profile:` facts.
+    pub profile_data: Value,
     /// Where the profile lives in the repository.
     pub profile_path: String,
 }
@@ -36,9 +42,11 @@ pub struct Sources<'a> {
 impl Sources<'static> {
     /// The embedded schema and the embedded 2021 call profile.
     pub fn embedded() -> Sources<'static> {
+        let document = shenbao_load::Document::from_text("call profile", EMBEDDED_2021);
         Sources {
             schema: Schema::declaration().value(),
             profile: CallProfile::embedded(),
+            profile_data: document.value.unwrap_or(Value::Null),
             profile_path: format!("schemas/calls/{DEFAULT_CALL_ID}.yaml"),
         }
     }
@@ -149,4 +157,67 @@ pub fn template_body(checked_in: &str) -> &str {
     checked_in
         .find(template::FIRST_LINE)
         .map_or(checked_in, |at| &checked_in[at..])
+}
+
+const OPEN: &str = "<!-- shape:";
+const CLOSE: &str = "<!-- /shape -->";
+
+/// Replace what stands between `<!-- shape:KEY -->` and `<!-- /shape -->`
+/// with the value KEY names in the sources: `profile:narrative.min_chars` (a
+/// value of the call profile) or `schema:project.summary:minLength` (a
+/// keyword of a field of the schema).
+pub fn fill_facts(sources: &Sources, text: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(OPEN) {
+        let after_open = &rest[at + OPEN.len()..];
+        let end_key = after_open
+            .find("-->")
+            .ok_or_else(|| format!("unclosed marker at `{}`", &rest[at..]))?;
+        let key = after_open[..end_key].trim();
+        let body = &after_open[end_key + 3..];
+        let close = body
+            .find(CLOSE)
+            .ok_or_else(|| format!("marker `{key}` has no `{CLOSE}`"))?;
+        out.push_str(&rest[..at + OPEN.len() + end_key + 3]);
+        out.push_str(&fact(sources, key)?);
+        out.push_str(CLOSE);
+        rest = &body[close + CLOSE.len()..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// The value a marker names, as text.
+pub fn fact(sources: &Sources, key: &str) -> Result<String, String> {
+    let value = if let Some(path) = key.strip_prefix("profile:") {
+        path.split('.')
+            .try_fold(&sources.profile_data, |node, segment| node.get(segment))
+            .ok_or_else(|| format!("the call profile has no `{path}`"))?
+    } else if let Some(rest) = key.strip_prefix("schema:") {
+        let (path, keyword) = rest
+            .rsplit_once(':')
+            .ok_or_else(|| format!("`{key}`: write schema:FIELD:KEYWORD"))?;
+        sources
+            .field(path)?
+            .node
+            .get(keyword)
+            .ok_or_else(|| format!("field `{path}` has no `{keyword}`"))?
+    } else {
+        return Err(format!(
+            "unknown marker `{key}`: write profile:PATH or schema:FIELD:KEYWORD"
+        ));
+    };
+    Ok(match value {
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items
+            .iter()
+            .map(|item| match item {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.to_string(),
+    })
 }
