@@ -1,8 +1,9 @@
 //! The declaration's shape has one source: `schemas/declaration.schema.json`
 //! (with its `x-shenbao-*` annotations) and, for what the call decides, the
-//! call profile. These tests fail when anything written from it drifts: the
-//! generated field reference and template, the figures quoted in hand-written
-//! pages. `SHENBAO_BLESS=1 cargo test --test shape` rewrites the generated
+//! call profile. These tests fail when anything written from it, or written
+//! beside it, drifts: the generated field reference and template, the figures
+//! quoted in hand-written pages, the typed model and the rules' JSON
+//! pointers. `SHENBAO_BLESS=1 cargo test --test shape` rewrites the generated
 //! files.
 
 use shenbao::shape::{self, Sources};
@@ -210,4 +211,449 @@ fn a_stale_figure_between_markers_is_replaced() {
     ] {
         assert!(shape::fill_facts(&sources, wrong).is_err(), "{wrong}");
     }
+}
+
+// ---------------------------------------------------------------------------
+// The typed model: every field it reads is one the schema defines, with a
+// compatible type, and the other way round; what the schema leaves optional
+// the model does not require.
+
+mod trace {
+    //! A deserializer that feeds a type a placeholder for every field it asks
+    //! for, and writes down the path and kind of each: the serde names of a
+    //! model, without an instance of it.
+
+    use serde::de::{self, value::Error, DeserializeSeed, IntoDeserializer, Visitor};
+    use std::cell::RefCell;
+    use std::collections::BTreeMap;
+
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Kind {
+        Bool,
+        Integer,
+        Number,
+        Text,
+        List,
+        Record,
+        Any,
+    }
+
+    pub type Shape = RefCell<BTreeMap<String, Kind>>;
+
+    pub struct Tracer<'a> {
+        pub path: String,
+        pub shape: &'a Shape,
+    }
+
+    impl Tracer<'_> {
+        fn note(&self, kind: Kind) {
+            self.shape.borrow_mut().insert(self.path.clone(), kind);
+        }
+        fn below(&self, segment: &str) -> String {
+            if self.path.is_empty() {
+                segment.to_string()
+            } else if segment == "[]" {
+                format!("{}[]", self.path)
+            } else {
+                format!("{}.{segment}", self.path)
+            }
+        }
+    }
+
+    macro_rules! leaf {
+        ($($method:ident => $kind:ident, $visit:ident($($value:expr)?);)*) => {$(
+            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+                self.note(Kind::$kind);
+                visitor.$visit($($value)?)
+            }
+        )*};
+    }
+
+    impl<'de> de::Deserializer<'de> for Tracer<'_> {
+        type Error = Error;
+
+        leaf! {
+            deserialize_bool => Bool, visit_bool(false);
+            deserialize_i8 => Integer, visit_u64(0);
+            deserialize_i16 => Integer, visit_u64(0);
+            deserialize_i32 => Integer, visit_u64(0);
+            deserialize_i64 => Integer, visit_u64(0);
+            deserialize_u8 => Integer, visit_u64(0);
+            deserialize_u16 => Integer, visit_u64(0);
+            deserialize_u32 => Integer, visit_u64(0);
+            deserialize_u64 => Integer, visit_u64(0);
+            deserialize_f32 => Number, visit_f64(0.0);
+            deserialize_f64 => Number, visit_f64(0.0);
+            deserialize_char => Text, visit_char('x');
+            deserialize_str => Text, visit_str("");
+            deserialize_string => Text, visit_str("");
+            deserialize_any => Any, visit_unit();
+            deserialize_unit => Any, visit_unit();
+            deserialize_ignored_any => Any, visit_unit();
+        }
+
+        fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+            visitor.visit_some(self)
+        }
+
+        fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+            self.note(Kind::List);
+            visitor.visit_seq(OneItem {
+                item: Some(Tracer {
+                    path: self.below("[]"),
+                    shape: self.shape,
+                }),
+            })
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            fields: &'static [&'static str],
+            visitor: V,
+        ) -> Result<V::Value, Error> {
+            self.note(Kind::Record);
+            visitor.visit_map(Fields {
+                parent: self,
+                fields,
+                next: 0,
+            })
+        }
+
+        fn deserialize_newtype_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            visitor: V,
+        ) -> Result<V::Value, Error> {
+            visitor.visit_newtype_struct(self)
+        }
+
+        serde::forward_to_deserialize_any! {
+            bytes byte_buf unit_struct tuple tuple_struct map enum identifier i128 u128
+        }
+    }
+
+    struct OneItem<'a> {
+        item: Option<Tracer<'a>>,
+    }
+
+    impl<'de> de::SeqAccess<'de> for OneItem<'_> {
+        type Error = Error;
+        fn next_element_seed<T: DeserializeSeed<'de>>(
+            &mut self,
+            seed: T,
+        ) -> Result<Option<T::Value>, Error> {
+            self.item
+                .take()
+                .map(|item| seed.deserialize(item))
+                .transpose()
+        }
+    }
+
+    struct Fields<'a> {
+        parent: Tracer<'a>,
+        fields: &'static [&'static str],
+        next: usize,
+    }
+
+    impl<'de> de::MapAccess<'de> for Fields<'_> {
+        type Error = Error;
+        fn next_key_seed<K: DeserializeSeed<'de>>(
+            &mut self,
+            seed: K,
+        ) -> Result<Option<K::Value>, Error> {
+            let Some(name) = self.fields.get(self.next) else {
+                return Ok(None);
+            };
+            seed.deserialize((*name).into_deserializer()).map(Some)
+        }
+        fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+            let name = self.fields[self.next];
+            self.next += 1;
+            seed.deserialize(Tracer {
+                path: self.parent.below(name),
+                shape: self.parent.shape,
+            })
+        }
+    }
+}
+
+/// Every field of the schema by dotted path (`project.metrics[].name`), with
+/// its JSON type (`""` when a `oneOf` decides).
+fn schema_fields() -> std::collections::BTreeMap<String, String> {
+    fn walk(
+        field: &shape::Field,
+        path: &str,
+        out: &mut std::collections::BTreeMap<String, String>,
+    ) {
+        for child in field.properties() {
+            let here = if path.is_empty() {
+                child.key.to_string()
+            } else {
+                format!("{path}.{}", child.key)
+            };
+            out.insert(here.clone(), child.json_type().unwrap_or("").to_string());
+            if let Some(items) = child.items() {
+                let item_path = format!("{here}[]");
+                out.insert(
+                    item_path.clone(),
+                    items.json_type().unwrap_or("").to_string(),
+                );
+                walk(&items, &item_path, out);
+            } else {
+                walk(&child, &here, out);
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk(&shape::Field::root(schema()), "", &mut out);
+    out
+}
+
+#[test]
+fn the_model_reads_exactly_the_fields_the_schema_defines() {
+    use serde::Deserialize;
+    use trace::{Kind, Tracer};
+    let shape = trace::Shape::default();
+    shenbao_check::model::Declaration::deserialize(Tracer {
+        path: String::new(),
+        shape: &shape,
+    })
+    .expect("the tracer satisfies the model");
+    let mut model = shape.into_inner();
+    model.remove("");
+    assert!(model.len() > 40, "traced: {model:?}");
+    let schema = schema_fields();
+    let mut problems = Vec::new();
+    for (path, kind) in &model {
+        let Some(json_type) = schema.get(path) else {
+            problems.push(format!(
+                "the model reads `{path}`, which the schema does not define"
+            ));
+            continue;
+        };
+        let fits = match kind {
+            Kind::Bool => json_type == "boolean",
+            Kind::Integer => json_type == "integer",
+            Kind::Number => json_type == "number" || json_type == "integer",
+            Kind::Text => json_type == "string",
+            Kind::List => json_type == "array",
+            Kind::Record => json_type == "object",
+            Kind::Any => true,
+        };
+        if !fits {
+            problems.push(format!(
+                "`{path}`: the model reads {kind:?}, the schema says {json_type}"
+            ));
+        }
+    }
+    for path in schema.keys() {
+        if !model.contains_key(path) {
+            problems.push(format!(
+                "the schema defines `{path}`, which the model does not read"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Remove the field at a dotted path from every place it occurs.
+fn remove_field(value: &mut Value, path: &[&str]) {
+    match (value, path) {
+        (Value::Object(map), [last]) => {
+            map.remove(*last);
+        }
+        (Value::Object(map), [first, rest @ ..]) => {
+            let (name, items) = match first.strip_suffix("[]") {
+                Some(name) => (name, true),
+                None => (*first, false),
+            };
+            match (map.get_mut(name), items) {
+                (Some(Value::Array(list)), true) => {
+                    for item in list {
+                        remove_field(item, rest);
+                    }
+                }
+                (Some(inner), false) => remove_field(inner, rest),
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn what_the_schema_leaves_optional_the_model_does_not_require() {
+    fn optional(field: &shape::Field, path: &str, out: &mut Vec<String>) {
+        for child in field.properties() {
+            let here = if path.is_empty() {
+                child.key.to_string()
+            } else {
+                format!("{path}.{}", child.key)
+            };
+            if !child.required {
+                out.push(here.clone());
+            }
+            match child.items() {
+                Some(items) => optional(&items, &format!("{here}[]"), out),
+                None => optional(&child, &here, out),
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    optional(&shape::Field::root(schema()), "", &mut paths);
+    assert!(paths.contains(&"project.metrics[].as_of".to_string()));
+    let passing = load(&root().join("examples/thermal-screening-robot/shenbao.yaml"))
+        .value
+        .unwrap();
+    for path in paths {
+        let mut value = passing.clone();
+        let segments: Vec<&str> = path.split('.').collect();
+        remove_field(&mut value, &segments);
+        assert!(
+            Schema::declaration().check(&value).is_empty(),
+            "{path}: still schema-valid without it"
+        );
+        if let Err(error) = shenbao_check::model::Declaration::from_value(&value) {
+            panic!("the schema leaves `{path}` optional, but the model requires it: {error}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// JSON pointers: every pointer a rule reads or reports names a field of the
+// schema.
+
+/// Resolve a pointer in the schema. `{name}` segments stand for a list index
+/// or, in an object, for any of its fields.
+fn resolves(pointer: &str) -> Result<(), String> {
+    let mut node = schema();
+    for segment in pointer.split('/').skip(1) {
+        let placeholder = segment.starts_with('{') && segment.ends_with('}');
+        if let Some(items) = node.get("items") {
+            if placeholder || segment.parse::<usize>().is_ok() {
+                node = items;
+                continue;
+            }
+            return Err(format!("`{segment}` is not a list index"));
+        }
+        let properties = node
+            .get("properties")
+            .and_then(Value::as_object)
+            .ok_or_else(|| format!("nothing is below the field before `{segment}`"))?;
+        if placeholder {
+            // One of the fields, named at run time: nothing further to resolve.
+            return Ok(());
+        }
+        node = properties
+            .get(segment)
+            .ok_or_else(|| format!("no field `{segment}`"))?;
+    }
+    Ok(())
+}
+
+/// String literals that look like JSON pointers, outside unit tests.
+fn pointer_literals(text: &str) -> Vec<String> {
+    let code = text.split("#[cfg(test)]").next().unwrap_or("");
+    let mut out = Vec::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("\"/") {
+        let body = &rest[at + 1..];
+        let end = body.find('"').unwrap_or(body.len());
+        let literal = &body[..end];
+        let pointer_like = literal
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "/_{}".contains(c));
+        if pointer_like {
+            out.push(literal.to_string());
+        }
+        rest = &body[end..];
+    }
+    out
+}
+
+fn rust_files(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_pointer_in_the_code_names_a_schema_field() {
+    let top: Vec<String> = schema()["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    let mut files = Vec::new();
+    rust_files(&root().join("crates"), &mut files);
+    rust_files(&root().join("src"), &mut files);
+    let rules = root().join("crates/shenbao-check/src/rules");
+    let mut problems = Vec::new();
+    let mut seen = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        // In the rules every pointer is a declaration's; elsewhere only those
+        // that start at one of its top-level keys are.
+        let strict = file.starts_with(&rules);
+        for pointer in pointer_literals(&text) {
+            let first = pointer.split('/').nth(1).unwrap_or("");
+            if !strict && !top.iter().any(|k| k == first) {
+                continue;
+            }
+            seen += 1;
+            if let Err(why) = resolves(&pointer) {
+                problems.push(format!("{}: \"{pointer}\": {why}", file.display()));
+            }
+        }
+    }
+    assert!(seen > 50, "pointers found: {seen}");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(resolves("/attachments/{index}/path").is_ok());
+    assert!(resolves("/applicant/contact/name").is_ok());
+    assert!(
+        resolves("/applicant/contact/nmae").is_err(),
+        "guard the guard"
+    );
+    assert!(resolves("/project/investment/total/x").is_err());
+}
+
+#[test]
+fn every_pointer_a_rule_reports_names_a_schema_field() {
+    // Run every check over every example (the failing ones break nearly every
+    // rule): the pointers built at run time, `format!("/narrative/{key}")`
+    // and the like, are covered too.
+    let mut codes = std::collections::BTreeSet::new();
+    let mut problems = Vec::new();
+    for path in example_files() {
+        let document = load(&path);
+        let options = CheckOptions {
+            as_of: shenbao_check::date::Date::parse("2021-04-10"),
+            ..CheckOptions::default()
+        };
+        for diagnostic in check(&document, CallProfile::embedded(), options) {
+            // The schema's own findings may point at what is not in it
+            // (unknown keys); loading's point at nothing.
+            if "FEYS".contains(&diagnostic.code[..1]) {
+                continue;
+            }
+            codes.insert(diagnostic.code);
+            if let Err(why) = resolves(&diagnostic.pointer) {
+                problems.push(format!(
+                    "{}: {} at \"{}\": {why}",
+                    path.display(),
+                    diagnostic.code,
+                    diagnostic.pointer
+                ));
+            }
+        }
+    }
+    assert!(codes.len() > 20, "rules that fired: {codes:?}");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
