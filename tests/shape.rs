@@ -2,9 +2,9 @@
 //! (with its `x-shenbao-*` annotations) and, for what the call decides, the
 //! call profile. These tests fail when anything written from it, or written
 //! beside it, drifts: the generated field reference and template, the figures
-//! quoted in hand-written pages, the typed model and the rules' JSON
-//! pointers. `SHENBAO_BLESS=1 cargo test --test shape` rewrites the generated
-//! files.
+//! quoted in hand-written pages, the typed model, the rules' JSON pointers and
+//! the limits rule texts state. `SHENBAO_BLESS=1 cargo test --test shape`
+//! rewrites the generated files.
 
 use shenbao::shape::{self, Sources};
 use std::path::PathBuf;
@@ -656,4 +656,233 @@ fn every_pointer_a_rule_reports_names_a_schema_field() {
     }
     assert!(codes.len() > 20, "rules that fired: {codes:?}");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+// ---------------------------------------------------------------------------
+// Limits stated in words: the schema's descriptions, and the rule texts that
+// quote the call profile, say what the checks enforce.
+
+/// Every schema node that describes a value: properties, list items and
+/// `oneOf` alternatives, with the node it belongs to.
+fn described_nodes() -> Vec<(String, &'static Value)> {
+    fn walk(node: &'static Value, path: String, out: &mut Vec<(String, &'static Value)>) {
+        if node.get("description").is_some() {
+            out.push((path.clone(), node));
+        }
+        if let Some(properties) = node.get("properties").and_then(Value::as_object) {
+            for (key, child) in properties {
+                walk(child, format!("{path}/{key}"), out);
+            }
+        }
+        if let Some(items) = node.get("items") {
+            walk(items, format!("{path}/items"), out);
+        }
+        if let Some(Value::Array(alternatives)) = node.get("oneOf") {
+            for (i, alternative) in alternatives.iter().enumerate() {
+                walk(alternative, format!("{path}/oneOf/{i}"), out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(schema(), String::new(), &mut out);
+    out
+}
+
+/// The numbers a description may state: the node's limits (and those of its
+/// items and alternatives), the length of its pattern.
+fn stated_limits(node: &Value) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut nodes = vec![node];
+    nodes.extend(node.get("items"));
+    if let Some(Value::Array(alternatives)) = node.get("oneOf") {
+        nodes.extend(alternatives);
+    }
+    for node in nodes {
+        for keyword in [
+            "minLength",
+            "maxLength",
+            "minItems",
+            "maxItems",
+            "minimum",
+            "maximum",
+            "const",
+        ] {
+            out.extend(node.get(keyword).and_then(Value::as_u64));
+        }
+        let field = shape::Field {
+            key: "",
+            node,
+            required: true,
+        };
+        out.extend(field.fixed_length());
+    }
+    out
+}
+
+/// `D002` and the like removed.
+fn without_rule_codes(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let code = i + 4 <= chars.len()
+            && chars[i].is_ascii_uppercase()
+            && chars[i + 1..i + 4].iter().all(char::is_ascii_digit)
+            && (i == 0 || !chars[i - 1].is_alphanumeric())
+            && chars.get(i + 4).is_none_or(|c| !c.is_alphanumeric());
+        if code {
+            i += 4;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn descriptions_state_the_limits_the_schema_and_the_call_enforce() {
+    let profile = CallProfile::embedded();
+    let year: u64 = profile.issued[..4].parse().unwrap();
+    let (deadline, _) = profile.deadline();
+    let mut problems = Vec::new();
+    for (path, node) in described_nodes() {
+        let mut text = node["description"].as_str().unwrap().to_string();
+        // Not limits: standards' numbers, a unit's size, the form's parts,
+        // rule codes, the node's default, the call's deadline.
+        for word in ["GB 32100-2015", "10,000", "table 1", "table 2", "part 3"] {
+            text = text.replace(word, " ");
+        }
+        text = without_rule_codes(&text);
+        if let Some(default) = node.get("default").and_then(Value::as_str) {
+            text = text.replace(default, " ");
+        }
+        text = text.replace(&deadline.to_string(), " ");
+        let allowed = stated_limits(node);
+        for number in text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+        {
+            let n: u64 = number.parse().unwrap();
+            // The call's year and the year before it (the financial figures').
+            if n == year || n + 1 == year {
+                continue;
+            }
+            if !allowed.contains(&n) {
+                problems.push(format!(
+                    "{path}: the description says {n}, but the field's limits are {allowed:?}"
+                ));
+            }
+        }
+        // A date that is not the deadline is left in pieces and caught above.
+        let values = shape::Field {
+            key: "",
+            node,
+            required: true,
+        }
+        .enum_values();
+        if values.len() <= 8 {
+            let description = node["description"].as_str().unwrap();
+            for value in values {
+                if !description.contains(value) {
+                    problems.push(format!("{path}: the description does not name `{value}`"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_schema_agrees_with_the_call_profile() {
+    let sources = Sources::embedded();
+    let profile = sources.profile;
+    let field = |path: &str| sources.field(path).unwrap();
+
+    // Categories: the numbers 1..N and the names, in the profile's order.
+    let category = field("project.category");
+    let alternatives = category.alternatives();
+    let names: Vec<&str> = alternatives.iter().flat_map(|a| a.enum_values()).collect();
+    let profile_names: Vec<&str> = profile.categories.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, profile_names, "project.category's names");
+    let number = alternatives
+        .iter()
+        .find(|a| a.json_type() == Some("integer"))
+        .unwrap();
+    assert_eq!(number.node["minimum"], 1);
+    assert_eq!(number.node["maximum"], profile.categories.len());
+
+    // The narrative sections the call requires are fields the schema requires.
+    let narrative = field("narrative");
+    for key in &profile.narrative.required {
+        let section = narrative.properties().into_iter().find(|f| f.key == key);
+        assert!(
+            section.is_some_and(|s| s.required),
+            "narrative.{key}: the profile requires it, the schema does not"
+        );
+    }
+
+    // Attachment kinds, channels and the online system the profile names.
+    let kinds = field("attachments[].kind").enum_values();
+    for kind in &profile.attachments.required_kinds {
+        assert!(
+            kinds.contains(&kind.as_str()),
+            "required kind {kind} is not a kind"
+        );
+    }
+    let channel = field("submission.channel");
+    let pattern = channel.pattern().unwrap();
+    let description = channel.node["description"].as_str().unwrap();
+    for c in &profile.paper_channels {
+        assert!(
+            c.id.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_') && pattern == "^[a-z_]+$",
+            "channel {} against {pattern}",
+            c.id
+        );
+        assert!(description.contains(&c.id), "channel {} is described", c.id);
+    }
+    let registration = field("submission.registration_id");
+    assert!(registration.node["description"]
+        .as_str()
+        .unwrap()
+        .contains(&profile.online_system.url));
+    let kinds = field("recommender.kind").enum_values();
+    assert_eq!(kinds.len(), 7, "one quota per kind of recommending body");
+}
+
+#[test]
+fn rule_texts_quote_the_limits_the_call_profile_sets() {
+    use shenbao_check::rules::{attachments, project};
+    let profile = CallProfile::embedded();
+    let min = profile.narrative.min_chars;
+    let p001 = &project::diags::THIN_SECTION;
+    assert!(
+        p001.good.contains(&format!("至少 {min} 字")),
+        "P001's example states the profile's narrative.min_chars ({min}): {}",
+        p001.good
+    );
+    assert!(
+        p001.why.zh.contains(&format!("默认 {min} 字"))
+            && p001.why.en.contains(&format!("default {min} characters")),
+        "P001 states the profile's narrative.min_chars ({min}): {:?}",
+        p001.why
+    );
+    let a = &profile.attachments;
+    let t006 = &attachments::diags::TOO_LARGE;
+    assert!(
+        t006.why.zh.contains(&format!(
+            "{} MiB 和 {} MiB",
+            a.max_file_mib, a.max_total_mib
+        )),
+        "T006 states the profile's size limits: {}",
+        t006.why.zh
+    );
+    assert!(
+        t006.why.en.contains(&format!(
+            "{} MiB and {} MiB",
+            a.max_file_mib, a.max_total_mib
+        )),
+        "T006 states the profile's size limits: {}",
+        t006.why.en
+    );
 }
