@@ -4,8 +4,8 @@
 //! placeholder and comment, an example) and, for what the call decides (the
 //! categories, channels, deadline, quotas, the narrative's minimum length, the
 //! attachment limits), the call profile the checks read. From them this module
-//! writes the field reference `docs/declaration.md` ([`markdown`]) and the
-//! template `shenbao init` writes ([`template`]), and fills in the figures
+//! writes the field reference `docs/declaration.md` (`markdown`) and the
+//! template `shenbao init` writes (`template`), and fills in the figures
 //! that hand-written pages quote between `<!-- shape:KEY -->` markers
 //! ([`fill_facts`]). `tests/shape.rs` fails when a checked-in copy is stale
 //! (`SHENBAO_BLESS=1` rewrites them).
