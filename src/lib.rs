@@ -5,7 +5,8 @@
 //! `shenbao_office` serves recommending offices. This crate owns what only a
 //! command line needs: flags ([`cli`]), the commands ([`commands`]), printing
 //! ([`report`]), walking folders ([`inputs`]), writing outputs ([`atomic`]),
-//! and the [`registry`] of every family's rules.
+//! the [`registry`] of every family's rules, and the generator of the
+//! declaration's field reference and template from its one source ([`shape`]).
 
 pub mod atomic;
 pub mod cli;
@@ -14,3 +15,4 @@ pub mod diags;
 pub mod inputs;
 pub mod registry;
 pub mod report;
+pub mod shape;

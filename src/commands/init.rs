@@ -9,10 +9,16 @@ use crate::inputs::DECLARATION_FILE;
 use shenbao_check::schema::SCHEMA_TEXT;
 use shenbao_diagnostic::{Diagnostic, Text};
 
-/// The template `init` writes (its first line points editors at the schema).
-pub const TEMPLATE: &str = include_str!("../../schemas/init-template.yaml");
+/// The checked-in template: a notice that it is generated (`crate::shape`),
+/// then what `init` writes.
+pub const TEMPLATE_FILE: &str = include_str!("../../schemas/init-template.yaml");
 /// The schema file name the template's first line refers to.
 pub const SCHEMA_FILE: &str = "shenbao.schema.json";
+
+/// The template `init` writes (its first line points editors at the schema).
+pub fn template() -> &'static str {
+    crate::shape::template_body(TEMPLATE_FILE)
+}
 
 pub fn run(args: &InitArgs, context: Context) -> Outcome {
     let declaration = args.dir.join(DECLARATION_FILE);
@@ -36,7 +42,7 @@ pub fn run(args: &InitArgs, context: Context) -> Outcome {
     let schema = args.dir.join(SCHEMA_FILE);
     atomic::write(&schema, SCHEMA_TEXT.as_bytes())
         .map_err(|err| output_not_written(&schema, &err))?;
-    atomic::write(&declaration, TEMPLATE.as_bytes())
+    atomic::write(&declaration, template().as_bytes())
         .map_err(|err| output_not_written(&declaration, &err))?;
     write_stdout(&format!(
         "{} {}\n{}\n",

@@ -1,6 +1,11 @@
 //! The declaration as typed data, for the stages that need a complete, valid
 //! document (the form, the dossier). Rules read the raw value instead, so they
 //! can speak about documents that are only partly valid.
+//!
+//! The fields are the schema's (`schemas/declaration.schema.json`, the one
+//! source of the declaration's shape): `tests/shape.rs` fails when a field
+//! here is not in the schema, a schema field is not here, their types
+//! disagree, or a field the schema leaves optional is required here.
 
 use serde::Deserialize;
 use serde_json::Value;

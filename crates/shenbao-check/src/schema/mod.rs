@@ -24,7 +24,7 @@ impl Schema {
     /// Compile a schema embedded in the binary (draft 2020-12, formats
     /// checked). Only embedded text comes here, and the tests compile each, so
     /// a failure is a fault in shenbao's build, not in anything a user gave.
-    pub(crate) fn embedded(name: &str, text: &'static str) -> Schema {
+    pub fn embedded(name: &str, text: &'static str) -> Schema {
         let value: Value = serde_json::from_str(text)
             .unwrap_or_else(|e| panic!("embedded schema {name} is not JSON: {e}"));
         let validator = jsonschema::draft202012::options()

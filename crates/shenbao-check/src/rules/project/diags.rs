@@ -15,8 +15,8 @@ pub const THIN_SECTION: Rule = Rule {
         en: "a narrative section is too thin",
     },
     why: Bilingual {
-        zh: "指南要求项目“具备较强的示范性、创新性和可推广性”，专家据申报书的背景、建设内容、创新点、应用成效和推广价值评审。只有一两句话的部分无法说明这些，形式审查或专家评审会扣分甚至退回。",
-        en: "The call asks for demonstrative, innovative, replicable projects, and experts judge from the background, content, innovation, results and replicability sections. A section of a sentence or two cannot show that.",
+        zh: "指南要求项目“具备较强的示范性、创新性和可推广性”，专家据申报书的背景、建设内容、创新点、应用成效和推广价值评审。只有一两句话的部分无法说明这些，形式审查或专家评审会扣分甚至退回。必填各部分的最少字数由申报指南配置给出（默认 100 字，不计空格和换行）。",
+        en: "The call asks for demonstrative, innovative, replicable projects, and experts judge from the background, content, innovation, results and replicability sections. A section of a sentence or two cannot show that. The minimum for each required section comes from the call profile (default 100 characters, not counting spaces and line breaks).",
     },
     bad: "narrative:\n  innovation: 采用人工智能技术。",
     good: "narrative:\n  innovation: |-\n    一是……（具体的技术、模式创新，至少 100 字，有数据支撑）",
