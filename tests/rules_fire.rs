@@ -647,7 +647,7 @@ fn u003_not_composed() {
 // ---- coverage ----------------------------------------------------------------------
 
 /// Every registered code has a firing test here or in hostile.rs, cli.rs,
-/// form.rs, dossier.rs, intake.rs, recommend.rs or errors.rs.
+/// form.rs, dossier.rs, intake.rs, recommend.rs, errors.rs or hostile_dossier.rs.
 #[test]
 fn every_registered_code_is_exercised() {
     let sources = [
@@ -659,6 +659,7 @@ fn every_registered_code_is_exercised() {
         include_str!("intake.rs"),
         include_str!("recommend.rs"),
         include_str!("errors.rs"),
+        include_str!("hostile_dossier.rs"),
     ];
     let missing: Vec<&str> = shenbao::registry::all_rules()
         .iter()

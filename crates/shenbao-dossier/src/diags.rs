@@ -381,7 +381,25 @@ pub const KEY_UNUSABLE: Rule = Rule {
     ..FAMILY
 };
 
+pub const TOO_MANY_FILES: Rule = Rule {
+    code: "Z030",
+    name: "too-many-files",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "材料包中的文件或清单行数超过上限",
+        en: "the dossier holds more files or manifest lines than allowed",
+    },
+    why: Bilingual {
+        zh: "一份材料包只有申报文件、申报书和附件（附件不超过 200 个）。条目或清单行数远超于此的 ZIP 不是 shenbao 生成的，可能意在耗尽受理单位电脑的内存或时间，因此不再读取其余内容。",
+        en: "A dossier holds the declaration, the form and the attachments (at most 200). A ZIP with far more entries or manifest lines was not made by shenbao and may be meant to exhaust an office's memory or time, so nothing more of it is read.",
+    },
+    bad: "a ZIP with 1,000,000 entries, or a manifest of 32,000 lines",
+    good: "a dossier written by shenbao package",
+    ..FAMILY
+};
+
 pub const RULES: &[Rule] = &[
+    TOO_MANY_FILES,
     KEY_UNUSABLE,
     NOT_A_ZIP,
     JUNK,

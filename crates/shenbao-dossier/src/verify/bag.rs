@@ -122,6 +122,22 @@ pub(super) fn check_bag<R: Read + std::io::Seek>(
             return None;
         }
     };
+    if manifest.len() > super::MAX_PAYLOAD_FILES {
+        out.push(d(
+            &diags::TOO_MANY_FILES,
+            format!(
+                "{MANIFEST} 有 {} 行，超过上限 {}，未核对",
+                manifest.len(),
+                super::MAX_PAYLOAD_FILES
+            ),
+            format!(
+                "{MANIFEST} has {} lines, over the limit of {}; not checked",
+                manifest.len(),
+                super::MAX_PAYLOAD_FILES
+            ),
+        ));
+        return None;
+    }
     let listed: BTreeMap<&str, &str> = manifest
         .iter()
         .map(|(p, h)| (p.as_str(), h.as_str()))
@@ -129,6 +145,8 @@ pub(super) fn check_bag<R: Read + std::io::Seek>(
     let prefix = format!("{top}/");
     let tag_names: HashSet<String> = TAG_FILES.iter().map(|n| format!("{prefix}{n}")).collect();
     let mut payload_digests: BTreeMap<String, String> = BTreeMap::new();
+    // Listed files whose entry could not be read: already reported.
+    let mut unreadable: HashSet<String> = HashSet::new();
     let (mut oxum_bytes, mut oxum_files) = (0u64, 0u64);
     for entry in entries {
         if tag_names.contains(&entry.name) {
@@ -182,12 +200,15 @@ pub(super) fn check_bag<R: Read + std::io::Seek>(
                 }
                 payload_digests.insert(relative, actual);
             }
-            Err(problem) => out.push(*problem),
+            Err(problem) => {
+                out.push(*problem);
+                unreadable.insert(relative);
+            }
         }
     }
+    // Hash lookups only: a manifest of many lines costs linear time.
     for path in listed.keys() {
-        if !payload_digests.contains_key(*path) && !out.iter().any(|d| d.message.en.contains(*path))
-        {
+        if !payload_digests.contains_key(*path) && !unreadable.contains(*path) {
             out.push(d(
                 &diags::MISSING_FILE,
                 format!("清单中的 {path} 不在包内"),

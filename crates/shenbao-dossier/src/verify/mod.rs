@@ -21,6 +21,11 @@ pub(crate) const MAX_TAG_BYTES: u64 = 4 * 1024 * 1024;
 /// a few MiB, is treated as a bomb (text deflates 3–10×, PDFs are stored).
 const MAX_RATIO: u64 = 100;
 const RATIO_FLOOR: u64 = 8 * 1024 * 1024;
+/// A dossier's payload: the declaration, the form and at most 200 attachments
+/// (the schema's limit), with room to spare; the tag files come on top.
+pub(crate) const MAX_PAYLOAD_FILES: usize = 1_000;
+/// Entries in a ZIP worth reading the central directory of (it is read whole).
+const MAX_ENTRIES: u64 = MAX_PAYLOAD_FILES as u64 + 16;
 
 /// What `verify` checks against.
 pub struct VerifyOptions<'a> {
@@ -116,10 +121,19 @@ fn verify_any<R: Read + std::io::Seek>(reader: R, options: &VerifyOptions) -> Ve
 }
 
 fn verify_archive<R: Read + std::io::Seek>(
-    reader: R,
+    mut reader: R,
     options: &VerifyOptions,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Bundle> {
+    // The central directory is read whole into memory: count first.
+    if let Some(entries) = entry_count(&mut reader).filter(|n| *n > MAX_ENTRIES) {
+        out.push(d(
+            &diags::TOO_MANY_FILES,
+            format!("ZIP 中有 {entries} 个条目，超过上限 {MAX_ENTRIES}，未读取"),
+            format!("the ZIP has {entries} entries, over the limit of {MAX_ENTRIES}; not read"),
+        ));
+        return None;
+    }
     let mut archive = match zip::ZipArchive::new(reader) {
         Ok(archive) => archive,
         Err(err) => {
@@ -157,6 +171,39 @@ fn verify_archive<R: Read + std::io::Seek>(
         return None; // a hostile archive: read nothing from it
     }
     bag::check_bag(&mut archive, &entries, options, out)
+}
+
+/// The number of entries the end of central directory record declares (the
+/// ZIP64 record's when there is one), read from the last 64 KiB; `None` when
+/// there is no such record (the ZIP reader then says what is wrong).
+fn entry_count<R: Read + std::io::Seek>(reader: &mut R) -> Option<u64> {
+    use std::io::SeekFrom;
+    const EOCD: [u8; 4] = *b"PK\x05\x06";
+    const ZIP64_LOCATOR: [u8; 4] = *b"PK\x06\x07";
+    const ZIP64_EOCD: [u8; 4] = *b"PK\x06\x06";
+    let len = reader.seek(SeekFrom::End(0)).ok()?;
+    let tail_len = len.min(22 + 65_535 + 20);
+    reader.seek(SeekFrom::Start(len - tail_len)).ok()?;
+    let mut tail = vec![0; tail_len as usize];
+    reader.read_exact(&mut tail).ok()?;
+    let at = (0..tail.len().saturating_sub(21))
+        .rev()
+        .find(|&i| tail[i..i + 4] == EOCD)?;
+    let count = u64::from(u16::from_le_bytes([tail[at + 10], tail[at + 11]]));
+    let locator = at
+        .checked_sub(20)
+        .filter(|&l| tail[l..l + 4] == ZIP64_LOCATOR);
+    let Some(locator) = locator else {
+        return Some(count);
+    };
+    let record = u64::from_le_bytes(tail[locator + 8..locator + 16].try_into().ok()?);
+    let mut zip64 = [0u8; 40];
+    reader.seek(SeekFrom::Start(record)).ok()?;
+    reader.read_exact(&mut zip64).ok()?;
+    if zip64[..4] != ZIP64_EOCD {
+        return Some(count);
+    }
+    Some(u64::from_le_bytes(zip64[32..40].try_into().ok()?))
 }
 
 /// One entry's name and sizes.
