@@ -78,9 +78,47 @@ pub const OUTPUT_EXISTS: Rule = Rule {
     ..FAMILY
 };
 
+pub const OUTPUT_NOT_A_FILE: Rule = Rule {
+    code: "F011",
+    name: "output-not-a-file",
+    severity: Severity::Error,
+    could_not_run: true,
+    summary: Bilingual {
+        zh: "输出路径不是普通文件",
+        en: "the output path is not a regular file",
+    },
+    why: Bilingual {
+        zh: "shenbao 写输出时先写临时文件再改名替换目标。目标若是文件夹、设备文件（如 /dev/null）或命名管道，替换会毁掉它，因此拒绝。",
+        en: "shenbao writes an output to a temporary file and renames it over the target. A folder, a device (such as /dev/null) or a named pipe would be destroyed by that, so it is refused.",
+    },
+    bad: "shenbao form . -o /dev/null",
+    good: "shenbao form . -o 申报书.pdf",
+    ..FAMILY
+};
+
+pub const OUTPUT_IS_INPUT: Rule = Rule {
+    code: "F012",
+    name: "output-is-an-input",
+    severity: Severity::Error,
+    could_not_run: true,
+    summary: Bilingual {
+        zh: "输出文件就是本次命令的输入文件",
+        en: "the output file is one of the command's inputs",
+    },
+    why: Bilingual {
+        zh: "输出会整个替换目标文件。目标若是本次读取的密钥、申报文件、附件或材料包，原件就没了（例如把材料包写到秘密密钥上，密钥再也找不回来）。shenbao 按文件身份比较，换个写法或符号链接也能识别。",
+        en: "An output replaces its target whole. When the target is a key, declaration, attachment or dossier this very command reads, the original is lost (a dossier written over the secret key loses the key for good). shenbao compares files by identity, so another spelling or a symbolic link is caught too.",
+    },
+    bad: "shenbao package . --key applicant.key -o applicant.key",
+    good: "shenbao package . --key applicant.key -o 材料包.zip",
+    ..FAMILY
+};
+
 pub const RULES: &[Rule] = &[
     OUTPUT_NOT_WRITTEN,
     CANNOT_START,
     UNKNOWN_CODE,
     OUTPUT_EXISTS,
+    OUTPUT_NOT_A_FILE,
+    OUTPUT_IS_INPUT,
 ];

@@ -647,7 +647,7 @@ fn u003_not_composed() {
 // ---- coverage ----------------------------------------------------------------------
 
 /// Every registered code has a firing test here or in hostile.rs, cli.rs,
-/// form.rs, dossier.rs, intake.rs, recommend.rs, errors.rs or hostile_dossier.rs.
+/// form.rs, dossier.rs, intake.rs, recommend.rs, errors.rs, hostile_dossier.rs or outputs.rs.
 #[test]
 fn every_registered_code_is_exercised() {
     let sources = [
@@ -660,6 +660,7 @@ fn every_registered_code_is_exercised() {
         include_str!("recommend.rs"),
         include_str!("errors.rs"),
         include_str!("hostile_dossier.rs"),
+        include_str!("outputs.rs"),
     ];
     let missing: Vec<&str> = shenbao::registry::all_rules()
         .iter()

@@ -53,6 +53,13 @@ pub fn run(args: &FormArgs, context: Context) -> Outcome {
             .unwrap_or_else(|| PathBuf::from("."))
             .join(DEFAULT_FORM_FILE)
     });
+    let target = crate::outputs::Target::new(&output)?;
+    target.refuse_inputs(
+        crate::outputs::declaration_inputs(&path, &document)
+            .iter()
+            .map(PathBuf::as_path),
+        ("申报文件或附件", "declaration or attachment"),
+    )?;
     atomic::write(&output, &form.pdf).map_err(|err| output_not_written(&output, &err))?;
     let message = match context.lang {
         shenbao_diagnostic::Lang::Zh => format!(

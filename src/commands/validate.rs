@@ -6,6 +6,7 @@ use super::{output_not_written, write_stdout, Context, Exit, Failure, Outcome};
 use crate::cli::ValidateArgs;
 use crate::diags;
 use crate::inputs::{self, Input};
+use crate::outputs::Target;
 use crate::report::batch::Batch;
 use crate::report::{html, human, json, junit, sarif, BatchFormat, FileResult, Summary};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
@@ -102,12 +103,22 @@ pub fn run(args: &ValidateArgs, context: Context) -> Outcome {
     // Hidden until enough files are found to be worth a bar.
     let progress = progress_bar(0, PROGRESS_MIN_FILES, context.lang);
     let mut progress_shown = false;
+    // The report page must not replace a declaration or attachment it reports
+    // on: each input is compared with the target as it is checked.
+    let report_target = args.report.as_deref().map(Target::new).transpose()?;
+    let report_over_input: std::sync::Mutex<Option<Failure>> = std::sync::Mutex::new(None);
     let check_slice = |slice: &[Input]| -> Vec<(FileResult, String)> {
         let work = || {
             slice
                 .par_iter()
                 .map(|input| {
                     let out = check_input(input, profile, load, check, style);
+                    if let (Some(target), Input::File { path, .. }) = (&report_target, input) {
+                        if let Err(failure) = target.refuse_input(path, ("申报文件", "declaration"))
+                        {
+                            *report_over_input.lock().expect("not poisoned") = Some(failure);
+                        }
+                    }
                     progress.inc(1);
                     out
                 })
@@ -187,7 +198,10 @@ pub fn run(args: &ValidateArgs, context: Context) -> Outcome {
             .as_of
             .unwrap_or_else(|| Date::today_at_offset(profile.deadline().1)),
     };
-    let reported = write_report(args.report.as_deref(), &results, summary, batch);
+    let reported = match report_over_input.into_inner().expect("not poisoned") {
+        Some(failure) => Err(failure),
+        None => write_report(args.report.as_deref(), &results, summary, batch),
+    };
     let text = match style {
         Some(style) => format!("{}\n", human::summary_line(&summary, style.lang)),
         None => machine_output(args.format, &results, summary, batch),
