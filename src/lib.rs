@@ -13,7 +13,6 @@ pub mod cli;
 pub mod commands;
 pub mod diags;
 pub mod inputs;
-pub mod outputs;
 pub mod registry;
 pub mod report;
 pub mod shape;

@@ -12,9 +12,7 @@ fn example() -> (tempfile::TempDir, PathBuf) {
     let folder = dir.path().join("decl");
     let source = root().join("examples/thermal-screening-robot");
     std::fs::create_dir_all(folder.join("attachments")).unwrap();
-    for name in ["shenbao.yaml"] {
-        std::fs::copy(source.join(name), folder.join(name)).unwrap();
-    }
+    std::fs::copy(source.join("shenbao.yaml"), folder.join("shenbao.yaml")).unwrap();
     for entry in std::fs::read_dir(source.join("attachments")).unwrap() {
         let entry = entry.unwrap();
         std::fs::copy(

@@ -53,9 +53,9 @@ pub fn run(args: &FormArgs, context: Context) -> Outcome {
             .unwrap_or_else(|| PathBuf::from("."))
             .join(DEFAULT_FORM_FILE)
     });
-    let target = crate::outputs::Target::new(&output)?;
+    let target = super::outputs::Target::new(&output)?;
     target.refuse_inputs(
-        crate::outputs::declaration_inputs(&path, &document)
+        super::outputs::declaration_inputs(&path, &document)
             .iter()
             .map(PathBuf::as_path),
         ("申报文件或附件", "declaration or attachment"),

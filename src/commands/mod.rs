@@ -10,6 +10,7 @@ mod fit;
 mod form;
 mod init;
 mod intake;
+pub mod outputs;
 mod recommend;
 mod validate;
 

@@ -2,11 +2,11 @@
 //! report like a compiler, or as JSON, JUnit XML or SARIF, and optionally as
 //! an HTML page too (docs/reports.md).
 
+use super::outputs::Target;
 use super::{output_not_written, write_stdout, Context, Exit, Failure, Outcome};
 use crate::cli::ValidateArgs;
 use crate::diags;
 use crate::inputs::{self, Input};
-use crate::outputs::Target;
 use crate::report::batch::Batch;
 use crate::report::{html, human, json, junit, sarif, BatchFormat, FileResult, Summary};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};

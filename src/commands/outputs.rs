@@ -4,7 +4,7 @@
 //! device node, a FIFO or a folder named as `-o` is refused, not turned into
 //! a file.
 
-use crate::commands::Failure;
+use super::Failure;
 use crate::diags;
 use same_file::Handle;
 use shenbao_diagnostic::{Diagnostic, Text};
