@@ -6,6 +6,7 @@ pub mod bag;
 pub mod central;
 pub mod diags;
 pub mod keys;
+pub mod minisign;
 pub mod package;
 pub mod sign;
 pub mod verify;
