@@ -524,13 +524,9 @@ fn every_tampered_byte_is_caught() {
     let bytes = std::fs::read(&f.zip).unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
     let public = shenbao_dossier::keys::load_public(&f.public).unwrap();
-    let id =
-        shenbao_dossier::keys::public_key_id(&std::fs::read_to_string(&f.public).unwrap()).unwrap();
     let trusted = [public];
-    let ids = [id];
     let options = VerifyOptions {
         trusted: &trusted,
-        trusted_ids: &ids,
         trusted_offices: &[],
         paper_code: None,
         profile: CallProfile::embedded(),

@@ -1,5 +1,5 @@
 //! The signed dossier: a BagIt bag (RFC 8493) inside a ZIP, signed with
-//! minisign, that `verify` checks without extracting. Format and manual check:
+//! minisign (our own [`minisign`] module), that `verify` checks without extracting. Format and manual check:
 //! docs/dossier-format.md.
 
 pub mod bag;
@@ -8,5 +8,4 @@ pub mod diags;
 pub mod keys;
 pub mod minisign;
 pub mod package;
-pub mod sign;
 pub mod verify;

@@ -59,6 +59,8 @@ pub(crate) mod alg {
 pub enum Malformed {
     /// Not UTF-8 text.
     NotText,
+    /// Larger than any key file (the limit, in bytes).
+    TooLarge { limit: u64 },
     /// No line with the base64 data.
     NoData,
     /// A line that should be base64 is not.
@@ -96,6 +98,10 @@ impl Malformed {
     pub fn text(&self) -> Text {
         match self {
             Malformed::NotText => Text::new("不是文本文件", "it is not a text file"),
+            Malformed::TooLarge { limit } => Text::new(
+                format!("文件超过 {limit} 字节，不可能是密钥"),
+                format!("it is larger than {limit} bytes, far too large for a key"),
+            ),
             Malformed::NoData => Text::new(
                 "其中没有 base64 编码的密钥行",
                 "it has no base64 line holding a key",
@@ -334,6 +340,7 @@ mod tests {
     fn every_reason_has_words_in_both_languages() {
         let all = [
             Malformed::NotText,
+            Malformed::TooLarge { limit: 4096 },
             Malformed::NoData,
             Malformed::NotBase64,
             Malformed::Length { found: 3 },
