@@ -1,6 +1,6 @@
-//! minisign's three file formats, read and written from their documentation
-//! (docs/dossier-format.md, "Keys and signatures"), on ed25519-dalek, blake2
-//! and scrypt: public keys, secret keys (plain or scrypt-encrypted), and
+//! minisign's three file formats, read and written as minisign documents them
+//! (summarised in docs/dossier-format.md, "Keys and signatures"), on
+//! ed25519-dalek, blake2 and scrypt: public keys, secret keys (plain or scrypt-encrypted), and
 //! signatures. This is the only signature code shenbao has.
 //!
 //! Every decoded blob is read field by field through [`Fields`], which checks
