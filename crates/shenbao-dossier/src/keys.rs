@@ -363,11 +363,6 @@ pub fn load_trusted_dir(dir: &Path) -> Result<Vec<PublicKey>, KeyError> {
     load_trusted(&files)
 }
 
-/// The id of the public key in a `.pub` text, if it is one.
-pub fn public_key_id(text: &str) -> Option<String> {
-    PublicKey::parse(text).ok().map(|key| key.id().to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
