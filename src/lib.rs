@@ -13,6 +13,7 @@ pub mod cli;
 pub mod commands;
 pub mod diags;
 pub mod inputs;
+pub mod password;
 pub mod registry;
 pub mod report;
 pub mod shape;

@@ -7,24 +7,14 @@ use crate::atomic;
 use crate::cli::{KeygenArgs, PackageArgs, VerifyArgs};
 use crate::report::{human, json, BatchFormat, FileResult, Summary};
 use shenbao_check::rules::CheckOptions;
-use shenbao_diagnostic::{Diagnostic, Severity, Text};
+use shenbao_diagnostic::{Diagnostic, Lang, Severity, Text};
 use shenbao_dossier::{keys, package, verify as verifier};
 use shenbao_load::LoadOptions;
 use std::path::{Path, PathBuf};
 
-/// A key or packaging error of the dossier layer (Z022).
-// The dossier layer's errors are still plain text here; they become typed,
-// coded errors of their own with the one signature implementation.
-pub(super) fn dossier_failure(message: String) -> Failure {
-    Failure::cannot_run(Diagnostic::new(
-        &shenbao_dossier::diags::KEY_UNUSABLE,
-        Text::new(message.clone(), message),
-    ))
-}
-
 /// Generate a key pair and write `BASE.key` and `BASE.pub` (atomically,
 /// refusing to overwrite). Returns the public key text.
-fn write_key_pair(base: &Path, with_password: bool) -> Result<String, Failure> {
+fn write_key_pair(base: &Path, with_password: bool, lang: Lang) -> Result<String, Failure> {
     let secret_path = base.with_extension("key");
     let public_path = base.with_extension("pub");
     for path in [&secret_path, &public_path] {
@@ -45,7 +35,12 @@ fn write_key_pair(base: &Path, with_password: bool) -> Result<String, Failure> {
             ));
         }
     }
-    let pair = keys::generate(with_password).map_err(dossier_failure)?;
+    let password = if with_password {
+        Some(crate::password::for_new_key(&secret_path, lang)?)
+    } else {
+        None
+    };
+    let pair = keys::generate(&secret_path, password.as_ref())?;
     atomic::write(&public_path, pair.public.as_bytes())
         .map_err(|err| output_not_written(&public_path, &err))?;
     atomic::write_private(&secret_path, pair.secret.as_bytes())
@@ -54,7 +49,7 @@ fn write_key_pair(base: &Path, with_password: bool) -> Result<String, Failure> {
 }
 
 pub fn keygen(args: &KeygenArgs, context: Context) -> Outcome {
-    let public = write_key_pair(&args.output, !args.no_password)?;
+    let public = write_key_pair(&args.output, !args.no_password, context.lang)?;
     let text = format!(
         "{}\n{public}\n{} {}\n{} {}\n",
         context.t("已生成密钥对，公钥：", "key pair written; public key:"),
@@ -87,7 +82,7 @@ pub fn package(args: &PackageArgs, context: Context) -> Outcome {
         context,
         doing,
     )?;
-    let (secret, public) = keys::load_secret(&args.key).map_err(dossier_failure)?;
+    let key = keys::load_secret(&args.key, crate::password::for_key(&args.key, context.lang))?;
     let value = document.value.as_ref().expect("validated");
     let declaration = shenbao_check::model::Declaration::from_value(value)?;
     let dir = document.dir.clone().unwrap_or_else(|| PathBuf::from("."));
@@ -111,8 +106,7 @@ pub fn package(args: &PackageArgs, context: Context) -> Outcome {
         .reopen()
         .map_err(|err| output_not_written(&output, &err))
         .and_then(|file| {
-            package::write(file, &document, &raw, &profile, &secret, &public)
-                .map_err(dossier_failure)
+            package::write(file, &output, &document, &raw, &profile, &key).map_err(Failure::from)
         });
     let packaged = match packaged {
         Ok(packaged) => packaged,
@@ -159,7 +153,7 @@ pub fn verify(args: &VerifyArgs, context: Context) -> Outcome {
         .chain(args.office_key.iter().map(|(_, path)| path))
         .cloned()
         .collect();
-    let (trusted, trusted_ids) = keys::load_trusted(&paths).map_err(dossier_failure)?;
+    let trusted = keys::load_trusted(&paths)?;
     let trusted_offices: Vec<Option<String>> = args
         .trusted_key
         .iter()
@@ -168,7 +162,6 @@ pub fn verify(args: &VerifyArgs, context: Context) -> Outcome {
         .collect();
     let options = verifier::VerifyOptions {
         trusted: &trusted,
-        trusted_ids: &trusted_ids,
         trusted_offices: &trusted_offices,
         paper_code: args.paper_code.as_deref(),
         profile: &profile,

@@ -47,8 +47,7 @@ pub fn run(args: &IntakeArgs, context: Context) -> Outcome {
 
 /// What an office's run works on: trusted applicant keys and dossier files.
 pub(super) struct Inputs {
-    pub trusted: Vec<minisign_verify::PublicKey>,
-    pub trusted_ids: Vec<String>,
+    pub trusted: Vec<shenbao_dossier::minisign::PublicKey>,
     pub files: Vec<std::path::PathBuf>,
 }
 
@@ -58,10 +57,9 @@ pub(super) fn inputs(
     paths: &[std::path::PathBuf],
 ) -> Result<Inputs, Failure> {
     let trusted = match trusted_keys {
-        Some(dir) => keys::load_trusted_dir(dir),
-        None => Ok((Vec::new(), Vec::new())),
+        Some(dir) => keys::load_trusted_dir(dir)?,
+        None => Vec::new(),
     };
-    let (trusted, trusted_ids) = trusted.map_err(super::dossier::dossier_failure)?;
     let files = intake::collect(paths);
     if files.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
@@ -80,11 +78,7 @@ pub(super) fn inputs(
             )),
         ));
     }
-    Ok(Inputs {
-        trusted,
-        trusted_ids,
-        files,
-    })
+    Ok(Inputs { trusted, files })
 }
 
 impl Inputs {
@@ -97,7 +91,6 @@ impl Inputs {
     ) -> Vec<Arrival> {
         let options = VerifyOptions {
             trusted: &self.trusted,
-            trusted_ids: &self.trusted_ids,
             trusted_offices: &[],
             paper_code: None,
             profile,

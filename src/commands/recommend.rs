@@ -23,7 +23,7 @@ pub fn run(args: &RecommendArgs, context: Context) -> Outcome {
         ));
     }
     // The key first: a wrong password should stop the run before any work.
-    let (secret, public) = keys::load_secret(&args.key).map_err(super::dossier::dossier_failure)?;
+    let key = keys::load_secret(&args.key, crate::password::for_key(&args.key, context.lang))?;
     let inputs = inputs(args.dossiers.trusted_keys.as_deref(), &args.paths)?;
     // The bundle lists dossiers by file name: each must survive the list and
     // any file system, and two of one name cannot both travel.
@@ -108,15 +108,7 @@ pub fn run(args: &RecommendArgs, context: Context) -> Outcome {
         (None, _) => office.to_string(),
     };
     let done = write_bundle(
-        args,
-        &arrivals,
-        &profile,
-        office,
-        &issuer,
-        date,
-        &id,
-        &output,
-        (&secret, &public),
+        args, &arrivals, &profile, office, &issuer, date, &id, &output, &key,
     )?;
     if matches!(args.dossiers.format, crate::report::Format::Human) {
         report.text.push_str(&match context.lang {
@@ -164,9 +156,9 @@ fn write_bundle(
     date: Date,
     id: &str,
     output: &std::path::Path,
-    (secret, public): (&minisign::SecretKey, &minisign::PublicKey),
+    secret: &shenbao_dossier::minisign::SecretKey,
 ) -> Result<Written, Failure> {
-    let key = keys::key_id(public.keynum());
+    let key = secret.id().to_string();
     let list = recommend::forwarded_list(arrivals);
     let code = shenbao_pdf::code::letter_code(&shenbao_pdf::code::LetterCodeInput {
         office,
@@ -206,9 +198,8 @@ fn write_bundle(
             reference: args.reference.as_deref(),
         },
         secret,
-        public,
-    )
-    .map_err(super::dossier::dossier_failure)?;
+        output,
+    )?;
     crate::atomic::write(output, &bytes).map_err(|err| output_not_written(output, &err))?;
     Ok(Written {
         code: code.short(),

@@ -12,6 +12,7 @@ pub fn shenbao() -> Command {
     cmd.env_remove("LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
+        .env_remove("SHENBAO_PASSWORD")
         .env("SHENBAO_LANG", "en")
         // A fixed clock: before the 2021 deadline, so "the call has closed" stays out.
         .env("SHENBAO_AS_OF", "2021-03-25")

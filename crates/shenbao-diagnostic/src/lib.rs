@@ -119,6 +119,10 @@ pub fn io_reason(err: &std::io::Error) -> Text {
             "a part of the path is a file, not a folder",
         ),
         K::StorageFull => ("磁盘已满", "the disk is full"),
+        K::FileTooLarge => (
+            "文件超过了系统或文件系统允许的大小",
+            "the file is larger than the system or the file system allows",
+        ),
         K::ReadOnlyFilesystem => ("磁盘是只读的", "the disk is read-only"),
         K::InvalidFilename => ("文件名无效", "the file name is not valid"),
         K::Interrupted => ("操作被中断", "the operation was interrupted"),

@@ -1,4 +1,5 @@
-//! Diagnostics of dossier verification (Z): what `shenbao verify` rejects.
+//! Diagnostics of dossier verification (Z): what `shenbao verify` rejects;
+//! and the errors of keys and packaging that stop a command (Z022 on).
 
 use shenbao_diagnostic::{Bilingual, Rule, Severity};
 
@@ -362,23 +363,147 @@ pub const BUNDLE_NOT_DOSSIER: Rule = Rule {
     ..FAMILY
 };
 
-pub const KEY_UNUSABLE: Rule = Rule {
-    code: "Z022",
-    name: "key-unusable",
-    severity: Severity::Error,
+/// What the rules of keys and packaging share: they stop the command.
+const STOPS: Rule = Rule {
     clause: "",
     could_not_run: true,
+    ..FAMILY
+};
+
+pub const KEY_WRONG_KIND: Rule = Rule {
+    code: "Z022",
+    name: "key-wrong-kind",
+    severity: Severity::Error,
     summary: Bilingual {
-        zh: "密钥文件无法使用",
-        en: "the key file cannot be used",
+        zh: "给出的是另一种密钥：需要秘密密钥时给了公钥，或需要公钥时给了秘密密钥",
+        en: "the other kind of key: a public key where the secret key is needed, or a secret key where a public key is",
     },
     why: Bilingual {
-        zh: "签名和验签需要 minisign 格式的密钥：打包用 `shenbao keygen` 生成的秘密密钥（.key），验证用对方的公钥（.pub）。文件不存在、格式不对或密码错误时无法继续。",
-        en: "Signing and checking need minisign keys: packaging takes the secret key (.key) made by `shenbao keygen`, verifying takes the sender's public key (.pub). A missing file, a wrong format or a wrong password stops the command.",
+        zh: "`shenbao keygen` 写出一对文件：秘密密钥（.key）用于签名（package、recommend 的 --key），由申报单位或推荐单位自己保管；公钥（.pub）交给受理单位，用于核验（--trusted-key、--trusted-keys、--office-key）。两者不能互换。",
+        en: "`shenbao keygen` writes a pair: the secret key (.key) signs (--key of package and recommend) and stays with its owner; the public key (.pub) goes to the office and checks signatures (--trusted-key, --trusted-keys, --office-key). One cannot stand in for the other.",
     },
     bad: "shenbao package . --key applicant.pub",
     good: "shenbao package . --key applicant.key",
-    ..FAMILY
+    ..STOPS
+};
+
+pub const KEY_UNREADABLE: Rule = Rule {
+    code: "Z023",
+    name: "key-unreadable",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "密钥文件无法读取（不存在、没有权限，或是文件夹、设备）",
+        en: "the key file cannot be read (missing, no permission, a folder or a device)",
+    },
+    why: Bilingual {
+        zh: "minisign 密钥是几百字节的文本文件。shenbao 只读取普通文件：文件夹、设备（如 /dev/zero）和管道在读取之前就被拒绝，不会让命令卡住。",
+        en: "A minisign key is a text file of a few hundred bytes. shenbao reads only regular files: folders, devices (such as /dev/zero) and pipes are refused before anything is read, so the command never hangs on them.",
+    },
+    bad: "shenbao verify --trusted-key keys/ dossier.zip",
+    good: "shenbao verify --trusted-key keys/applicant.pub dossier.zip",
+    ..STOPS
+};
+
+pub const KEY_MALFORMED: Rule = Rule {
+    code: "Z024",
+    name: "key-malformed",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "文件不是 minisign 密钥（格式不对、被截断或已损坏）",
+        en: "the file is not a minisign key (wrong format, cut short or damaged)",
+    },
+    why: Bilingual {
+        zh: "minisign 密钥文件有一行注释和一行 base64 编码的密钥，算法标识、长度和校验和都有规定，整个文件不过几百字节（超过 4 KiB 的文件不读）。复制粘贴时截断、被编辑器改动或选错了文件，都无法使用。",
+        en: "A minisign key file holds a comment line and a base64 line whose algorithm ids, length and checksum are fixed by the format, a few hundred bytes in all (files over 4 KiB are not read). A key cut short when pasted, changed by an editor, or the wrong file altogether cannot be used.",
+    },
+    bad: "shenbao verify --trusted-key shenbao.yaml dossier.zip",
+    good: "shenbao verify --trusted-key applicant.pub dossier.zip",
+    ..STOPS
+};
+
+pub const KEY_WRONG_PASSWORD: Rule = Rule {
+    code: "Z025",
+    name: "key-wrong-password",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "密码不对，无法解开秘密密钥",
+        en: "the password does not open the secret key",
+    },
+    why: Bilingual {
+        zh: "秘密密钥用生成时设置的密码加密保存（scrypt）。密码不对时解出的密钥校验和不符，无法签名。密码来自环境变量 SHENBAO_PASSWORD，或在终端中输入。",
+        en: "The secret key is stored encrypted with the password chosen when it was made (scrypt); with another password its checksum does not match and nothing can be signed. The password comes from SHENBAO_PASSWORD or is typed on the terminal.",
+    },
+    bad: "SHENBAO_PASSWORD=guess shenbao package . --key applicant.key",
+    good: "shenbao package . --key applicant.key   # and type the key's password when asked",
+    ..STOPS
+};
+
+pub const KEY_PASSWORD_MISSING: Rule = Rule {
+    code: "Z026",
+    name: "key-password-missing",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "需要密钥的密码，但无处可得（没有终端，也没有 SHENBAO_PASSWORD）",
+        en: "the key's password is needed but cannot be had (no terminal, no SHENBAO_PASSWORD)",
+    },
+    why: Bilingual {
+        zh: "有密码保护的秘密密钥要先输入密码才能签名，生成新密钥时也要设置密码。在脚本或定时任务中运行时没有终端可以输入，此时请用环境变量 SHENBAO_PASSWORD 提供密码；生成自动化用的密钥可以加 --no-password。",
+        en: "A password-protected secret key needs its password before it can sign, and a new key needs one to be set. A script or scheduled job has no terminal to type it on: give the password in SHENBAO_PASSWORD, or make keys for automation with --no-password.",
+    },
+    bad: "shenbao package . --key applicant.key < /dev/null   # from a script, without SHENBAO_PASSWORD",
+    good: "SHENBAO_PASSWORD=\"$KEY_PASSWORD\" shenbao package . --key applicant.key",
+    ..STOPS
+};
+
+pub const ATTACHMENT_UNREADABLE: Rule = Rule {
+    code: "Z027",
+    name: "attachment-unreadable",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "打包时附件无法读取，或在打包过程中被改动",
+        en: "an attachment could not be read while packaging, or changed while it was packaged",
+    },
+    why: Bilingual {
+        zh: "材料包记录每个附件的 SHA-256，纸质申报书上的校验码也由它们算出。附件在打包时读不出来，或在打包过程中被改写、截断（例如还在复制或同步中），打出的包就与文件不符，所以不生成材料包。",
+        en: "A dossier records every attachment's SHA-256, from which the paper form's code is computed too. An attachment that cannot be read, or that is rewritten or cut short while it is packaged (still being copied or synced, say), would not match the dossier, so none is written.",
+    },
+    bad: "shenbao package . --key applicant.key   # while attachments/营业执照.pdf is still being copied in",
+    good: "shenbao package . --key applicant.key   # once every attachment is in place",
+    ..STOPS
+};
+
+pub const BAG_NOT_WRITTEN: Rule = Rule {
+    code: "Z028",
+    name: "dossier-not-written",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "材料包写入失败（磁盘已满或文件过大）",
+        en: "the dossier could not be written (the disk is full, or the file too large)",
+    },
+    why: Bilingual {
+        zh: "材料包先写入目标文件夹中的临时文件，写完才改名为目标文件。写入中途失败（磁盘或 U 盘已满、文件超过文件系统或系统限制）时删除临时文件，不留下半个材料包。",
+        en: "A dossier is written to a temporary file in the target folder and renamed when complete. When writing fails half way (a full disk or USB stick, a file larger than the file system or the system allows) the temporary file is removed: no half dossier is left.",
+    },
+    bad: "shenbao package . --key applicant.key -o /media/usb/申报材料.zip   # the stick is full",
+    good: "shenbao package . --key applicant.key -o 申报材料.zip",
+    ..STOPS
+};
+
+pub const KEY_NOT_GENERATED: Rule = Rule {
+    code: "Z029",
+    name: "key-not-generated",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "系统没有提供随机数，无法生成密钥",
+        en: "the system gave no random numbers, so no key could be generated",
+    },
+    why: Bilingual {
+        zh: "新密钥和密钥加密用的盐取自操作系统的随机数源。随机数源不可用时不生成任何密钥，以免产生可被猜出的密钥。",
+        en: "A new key, and the salt that encrypts it, come from the operating system's random source. When it is unavailable no key is made, rather than one that could be guessed.",
+    },
+    bad: "shenbao keygen -o applicant   # on a system whose random source fails",
+    good: "shenbao keygen -o applicant",
+    ..STOPS
 };
 
 pub const TOO_MANY_FILES: Rule = Rule {
@@ -399,8 +524,6 @@ pub const TOO_MANY_FILES: Rule = Rule {
 };
 
 pub const RULES: &[Rule] = &[
-    TOO_MANY_FILES,
-    KEY_UNUSABLE,
     NOT_A_ZIP,
     JUNK,
     DUPLICATE,
@@ -422,4 +545,13 @@ pub const RULES: &[Rule] = &[
     FORWARDED_MISSING,
     FORWARDED_CHANGED,
     BUNDLE_NOT_DOSSIER,
+    KEY_WRONG_KIND,
+    KEY_UNREADABLE,
+    KEY_MALFORMED,
+    KEY_WRONG_PASSWORD,
+    KEY_PASSWORD_MISSING,
+    ATTACHMENT_UNREADABLE,
+    BAG_NOT_WRITTEN,
+    KEY_NOT_GENERATED,
+    TOO_MANY_FILES,
 ];

@@ -4,10 +4,12 @@
 //! permissions, so the same inputs and key give the same bytes.
 
 use super::bag::{self, BAGIT, BAGIT_TXT, BAG_INFO, MANIFEST, SIGNATURE, SIGNER_KEY, TAG_MANIFEST};
-use super::keys::key_id;
+use super::diags;
+use super::minisign::SecretKey;
 use sha2::{Digest, Sha256};
 use shenbao_check::call::CallProfile;
-use shenbao_check::model::Declaration;
+use shenbao_check::model::{Declaration, ModelError};
+use shenbao_diagnostic::{io_reason, CodedError, Diagnostic, Text};
 use shenbao_load::Document;
 use shenbao_pdf::code::VerificationCode;
 use std::io::{Read, Seek, Write};
@@ -28,6 +30,126 @@ pub struct Packaged {
     /// Payload files and bytes (the Payload-Oxum).
     pub files: usize,
     pub bytes: u64,
+}
+
+/// Why a dossier (or a bundle) could not be written. Each names the file.
+#[derive(Debug)]
+pub enum PackageError {
+    /// Z027: an attachment cannot be opened or read.
+    Attachment { path: PathBuf, reason: Text },
+    /// Z027: an attachment's size changed while it was packaged.
+    Changed { path: PathBuf },
+    /// T007: a name `validate` refuses (packaging checks it again).
+    UnsafeName { name: String, why: &'static str },
+    /// The declaration's own error (it passed validation before, so rare).
+    Declaration(ModelError),
+    /// The declaration cannot be read or the form rendered: the first problem
+    /// (both pass validation first, so this is rare).
+    Form(Box<Diagnostic>),
+    /// Z028: the dossier could not be written.
+    Write { output: PathBuf, reason: Text },
+}
+
+impl PackageError {
+    /// Z028 for `output`.
+    pub fn write(output: &Path, reason: Text) -> PackageError {
+        PackageError::Write {
+            output: output.to_path_buf(),
+            reason,
+        }
+    }
+
+    /// Z028 for `output`, from the operating system's error.
+    pub fn io(output: &Path, err: &std::io::Error) -> PackageError {
+        PackageError::write(output, io_reason(err))
+    }
+
+    /// Z028 for `output`, from the ZIP writer's error.
+    pub fn zip(output: &Path, err: &zip::result::ZipError) -> PackageError {
+        match err {
+            zip::result::ZipError::Io(err) => PackageError::io(output, err),
+            other => PackageError::write(
+                output,
+                Text::new(format!("ZIP 写入错误（{other}）"), other.to_string()),
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for PackageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.to_diagnostic().message.en)
+    }
+}
+
+impl std::error::Error for PackageError {}
+
+impl CodedError for PackageError {
+    fn to_diagnostic(&self) -> Diagnostic {
+        match self {
+            PackageError::Attachment { path, reason } => {
+                let shown = path.display();
+                Diagnostic::new(
+                    &diags::ATTACHMENT_UNREADABLE,
+                    Text::new(
+                        format!("打包时无法读取附件 {shown}：{}；未生成材料包", reason.zh),
+                        format!("cannot read the attachment {shown} while packaging: {}; no dossier was written", reason.en),
+                    ),
+                )
+                .help(Text::new(
+                    "确认附件存在、可读，然后重新打包",
+                    "check that the attachment is there and readable, then package again",
+                ))
+            }
+            PackageError::Changed { path } => {
+                let shown = path.display();
+                Diagnostic::new(
+                    &diags::ATTACHMENT_UNREADABLE,
+                    Text::new(
+                        format!("附件 {shown} 在打包过程中被改动（大小变了）；未生成材料包"),
+                        format!("the attachment {shown} changed (its size) while it was packaged; no dossier was written"),
+                    ),
+                )
+                .help(Text::new(
+                    "等附件复制或同步完成、不再改动后，重新打包",
+                    "wait until the attachment is fully copied or synced and no longer changing, then package again",
+                ))
+            }
+            PackageError::UnsafeName { name, why } => {
+                let shown = name.escape_debug();
+                Diagnostic::new(
+                    &shenbao_check::rules::attachments::diags::BAD_NAME,
+                    Text::new(
+                        format!("附件名 `{shown}` 不能放进材料包：{why}"),
+                        format!("the attachment name `{shown}` is refused in a dossier: {why}"),
+                    ),
+                )
+                .help(Text::new(
+                    "给附件改名（去掉 %、反斜杠和控制字符），并改正申报文件中的路径",
+                    "rename the attachment (without %, backslashes or control characters) and its path in the declaration",
+                ))
+            }
+            PackageError::Declaration(err) => err.to_diagnostic(),
+            PackageError::Form(diagnostic) => (**diagnostic).clone(),
+            PackageError::Write { output, reason } => {
+                let shown = output.display();
+                Diagnostic::new(
+                    &diags::BAG_NOT_WRITTEN,
+                    Text::new(
+                        format!("无法写入 {shown}：{}；没有留下不完整的文件", reason.zh),
+                        format!(
+                            "cannot write {shown}: {}; no partial file was left",
+                            reason.en
+                        ),
+                    ),
+                )
+                .help(Text::new(
+                    "腾出磁盘空间或换一个文件夹（-o），然后重新运行",
+                    "free some space or choose another folder (-o), then run it again",
+                ))
+            }
+        }
+    }
 }
 
 /// A name refused inside a dossier, and why.
@@ -88,23 +210,29 @@ enum Source {
     Bytes(Vec<u8>),
 }
 
-/// Write the dossier for a validated document to `out` (a temp file). `raw`
-/// is the declaration's bytes.
+/// Write the dossier for a validated document to `out` (a temp file that
+/// becomes `output`, the name errors give). `raw` is the declaration's bytes.
 pub fn write<W: Write + Read + Seek>(
     out: W,
+    output: &Path,
     document: &Document,
     raw: &[u8],
     profile: &CallProfile,
-    secret: &minisign::SecretKey,
-    public: &minisign::PublicKey,
-) -> Result<Packaged, String> {
-    let value = document
-        .value
-        .as_ref()
-        .ok_or("the declaration cannot be read")?;
-    let declaration = Declaration::from_value(value).map_err(|e| e.to_string())?;
+    secret: &SecretKey,
+) -> Result<Packaged, PackageError> {
+    let Some(value) = document.value.as_ref() else {
+        // Never after validation: loading has said why (YAML, encoding).
+        let why = document.diagnostics.first().cloned().unwrap_or_else(|| {
+            shenbao_load::file_error(
+                &document.source.name,
+                &std::io::Error::from(std::io::ErrorKind::InvalidData),
+            )
+        });
+        return Err(PackageError::Form(Box::new(why)));
+    };
+    let declaration = Declaration::from_value(value).map_err(PackageError::Declaration)?;
     let dir = document.dir.clone().unwrap_or_else(|| PathBuf::from("."));
-    let key = key_id(public.keynum());
+    let key = secret.id().to_string();
     let id = dossier_id(&declaration);
 
     let mut payload = vec![Payload {
@@ -114,14 +242,14 @@ pub fn write<W: Write + Read + Seek>(
     for attachment in &declaration.attachments {
         let name: String = attachment.path.nfc().collect();
         if let Some(why) = unsafe_name(&name) {
-            return Err(format!(
-                "attachment name `{}` is refused in a dossier: {why}",
-                name.escape_debug()
-            ));
+            return Err(PackageError::UnsafeName { name, why });
         }
         let path = dir.join(&attachment.path);
         let size = std::fs::metadata(&path)
-            .map_err(|e| format!("{}: {e}", path.display()))?
+            .map_err(|e| PackageError::Attachment {
+                path: path.clone(),
+                reason: io_reason(&e),
+            })?
             .len();
         payload.push(Payload {
             name,
@@ -134,7 +262,7 @@ pub fn write<W: Write + Read + Seek>(
     // the form needs those hashes for its code, so it follows; the tag files
     // need everything, so they come last. The central directory is sorted by
     // name at the end, so listings show the bag in order.
-    let mut zip = ZipWriter::new(out);
+    let mut zip = ZipWriter::new(Fuse::new(out));
     let mut digests: Vec<(String, [u8; 32])> = Vec::new();
     let mut by_path: Vec<(String, [u8; 32])> = Vec::new();
     let mut total: u64 = 0;
@@ -143,20 +271,18 @@ pub fn write<W: Write + Read + Seek>(
         let digest = match &item.source {
             Source::Bytes(bytes) => {
                 zip.start_file(entry.clone(), options(&entry, bytes.len() as u64))
-                    .map_err(|e| e.to_string())?;
-                zip.write_all(bytes).map_err(|e| e.to_string())?;
+                    .map_err(|e| PackageError::zip(output, &e))?;
+                zip.write_all(bytes)
+                    .map_err(|e| PackageError::io(output, &e))?;
                 total += bytes.len() as u64;
                 Sha256::digest(bytes).into()
             }
             Source::File(path, size) => {
                 zip.start_file(entry.clone(), options(&entry, *size))
-                    .map_err(|e| e.to_string())?;
-                let (digest, copied) = stream_into(path, &mut zip)?;
+                    .map_err(|e| PackageError::zip(output, &e))?;
+                let (digest, copied) = stream_into(path, &mut zip, output)?;
                 if copied != *size {
-                    return Err(format!(
-                        "{} changed size while it was packaged",
-                        path.display()
-                    ));
+                    return Err(PackageError::Changed { path: path.clone() });
                 }
                 total += copied;
                 digest
@@ -182,16 +308,14 @@ pub fn write<W: Write + Read + Seek>(
     let form =
         shenbao_form::render_with_digests(document, raw, profile, Some(&key), &attachment_digests)
             .map_err(|problems| {
-                problems
-                    .iter()
-                    .map(|d| d.message.en.clone())
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                let first = problems.into_iter().next();
+                PackageError::Form(Box::new(first.expect("a failed form says why")))
             })?;
     let form_entry = format!("{id}/data/{FORM_NAME}");
     zip.start_file(form_entry, options(FORM_NAME, form.pdf.len() as u64))
-        .map_err(|e| e.to_string())?;
-    zip.write_all(&form.pdf).map_err(|e| e.to_string())?;
+        .map_err(|e| PackageError::zip(output, &e))?;
+    zip.write_all(&form.pdf)
+        .map_err(|e| PackageError::io(output, &e))?;
     digests.push((
         format!("data/{FORM_NAME}"),
         Sha256::digest(&form.pdf).into(),
@@ -241,7 +365,7 @@ pub fn write<W: Write + Read + Seek>(
         &trusted,
         "shenbao dossier signature",
         secret,
-        public,
+        output,
     )?;
     Ok(Packaged {
         id,
@@ -254,8 +378,9 @@ pub fn write<W: Write + Read + Seek>(
 
 /// Close a bag whose payload is written: the tag files (bagit.txt, bag-info,
 /// manifest, tag manifest), the signature of the tag manifest and the signer's
-/// public key; then the central directory is sorted by name.
-#[allow(clippy::too_many_arguments)] // the bag's parts and the key pair: all needed
+/// public key; then the central directory is sorted by name. `output` is the
+/// name errors give.
+#[allow(clippy::too_many_arguments)] // the bag's parts, the key, the name: all needed
 pub fn finish_bag<W: Write + Read + Seek>(
     mut zip: ZipWriter<W>,
     id: &str,
@@ -263,9 +388,9 @@ pub fn finish_bag<W: Write + Read + Seek>(
     info: String,
     trusted_comment: &str,
     untrusted_comment: &str,
-    secret: &minisign::SecretKey,
-    public: &minisign::PublicKey,
-) -> Result<W, String> {
+    secret: &SecretKey,
+    output: &Path,
+) -> Result<W, PackageError> {
     let tags = [
         (BAGIT, BAGIT_TXT.as_bytes().to_vec()),
         (BAG_INFO, info.into_bytes()),
@@ -277,25 +402,23 @@ pub fn finish_bag<W: Write + Read + Seek>(
             .map(|(name, bytes)| (name.to_string(), Sha256::digest(bytes).into()))
             .collect::<Vec<_>>(),
     );
-    let signature = super::sign::sign(
-        secret,
-        tag_manifest.as_bytes(),
-        trusted_comment,
-        untrusted_comment,
-    )?;
-    let public_text = public.to_box().map_err(|e| e.to_string())?.to_string();
+    let signature = secret
+        .sign(tag_manifest.as_bytes(), trusted_comment, untrusted_comment)
+        .to_text();
+    let public_text = secret.public().to_text();
     let mut tag_files: Vec<(&str, Vec<u8>)> = tags.into_iter().collect();
     tag_files.push((TAG_MANIFEST, tag_manifest.into_bytes()));
     tag_files.push((SIGNATURE, signature.into_bytes()));
     tag_files.push((SIGNER_KEY, public_text.into_bytes()));
     for (name, bytes) in &tag_files {
         zip.start_file(format!("{id}/{name}"), options(name, bytes.len() as u64))
-            .map_err(|e| e.to_string())?;
-        zip.write_all(bytes).map_err(|e| e.to_string())?;
+            .map_err(|e| PackageError::zip(output, &e))?;
+        zip.write_all(bytes)
+            .map_err(|e| PackageError::io(output, &e))?;
     }
-    let mut out = zip.finish().map_err(|e| e.to_string())?;
-    super::central::sort_central_directory(&mut out).map_err(|e| e.to_string())?;
-    out.flush().map_err(|e| e.to_string())?;
+    let mut out = zip.finish().map_err(|e| PackageError::zip(output, &e))?;
+    super::central::sort_central_directory(&mut out).map_err(|e| PackageError::io(output, &e))?;
+    out.flush().map_err(|e| PackageError::io(output, &e))?;
     Ok(out)
 }
 
@@ -303,9 +426,17 @@ pub fn finish_bag<W: Write + Read + Seek>(
 /// thread writes each chunk (the ZIP writer computes its CRC) while a second
 /// thread hashes it, so SHA-256 does not wait on I/O. At most a few chunks are
 /// in flight, so memory stays flat whatever the file's size.
-fn stream_into(path: &Path, out: &mut impl Write) -> Result<([u8; 32], u64), String> {
+fn stream_into(
+    path: &Path,
+    out: &mut impl Write,
+    output: &Path,
+) -> Result<([u8; 32], u64), PackageError> {
     const CHUNK: usize = 1 << 20;
-    let mut file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let unreadable = |e: std::io::Error| PackageError::Attachment {
+        path: path.to_path_buf(),
+        reason: io_reason(&e),
+    };
+    let mut file = std::fs::File::open(path).map_err(unreadable)?;
     let (to_hasher, chunks) = std::sync::mpsc::sync_channel::<std::sync::Arc<Vec<u8>>>(4);
     std::thread::scope(|scope| {
         let hasher = scope.spawn(move || {
@@ -320,26 +451,112 @@ fn stream_into(path: &Path, out: &mut impl Write) -> Result<([u8; 32], u64), Str
             let mut chunk = vec![0u8; CHUNK];
             let n = match read_full(&mut file, &mut chunk) {
                 Ok(n) => n,
-                Err(e) => break Err(format!("{}: {e}", path.display())),
+                Err(e) => break Err(unreadable(e)),
             };
             if n == 0 {
                 break Ok(());
             }
             chunk.truncate(n);
             if let Err(e) = out.write_all(&chunk) {
-                break Err(e.to_string());
+                break Err(PackageError::io(output, &e));
             }
             copied += n as u64;
+            // The hasher stops only by panicking, which join passes on.
             if to_hasher.send(std::sync::Arc::new(chunk)).is_err() {
-                break Err("the hashing thread stopped".to_string());
+                break Ok(());
             }
         };
         drop(to_hasher);
         let digest = hasher
             .join()
-            .map_err(|_| "the hashing thread failed".to_string())?;
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         result.map(|()| (digest, copied))
     })
+}
+
+/// The file a dossier is written to, which stops writing at its first error.
+/// The error goes to the caller, who deletes the file; what follows goes
+/// nowhere: the ZIP writer closes its archive when it is dropped and would
+/// print its own failure (in English, outside the diagnostics) if that
+/// failed too. Positions are kept as if the writes had happened.
+struct Fuse<W> {
+    inner: W,
+    /// After an error: the position and length of the writes that go nowhere.
+    blown: Option<(u64, u64)>,
+}
+
+impl<W: Write + Seek> Fuse<W> {
+    fn new(inner: W) -> Fuse<W> {
+        Fuse { inner, blown: None }
+    }
+
+    fn check<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(err) = &result {
+            if err.kind() != std::io::ErrorKind::Interrupted {
+                let at = self.inner.stream_position().unwrap_or(0);
+                self.blown = Some((at, at));
+            }
+        }
+        result
+    }
+}
+
+impl<W: Write + Seek> Write for Fuse<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        match &mut self.blown {
+            Some((at, len)) => {
+                *at += bytes.len() as u64;
+                *len = (*len).max(*at);
+                Ok(bytes.len())
+            }
+            None => {
+                let result = self.inner.write(bytes);
+                self.check(result)
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self.blown {
+            Some(_) => Ok(()),
+            None => {
+                let result = self.inner.flush();
+                self.check(result)
+            }
+        }
+    }
+}
+
+impl<W: Write + Seek> Seek for Fuse<W> {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        match &mut self.blown {
+            Some((at, len)) => {
+                let (base, offset) = match to {
+                    std::io::SeekFrom::Start(n) => (n, 0),
+                    std::io::SeekFrom::End(n) => (*len, n),
+                    std::io::SeekFrom::Current(n) => (*at, n),
+                };
+                *at = base.saturating_add_signed(offset);
+                Ok(*at)
+            }
+            None => {
+                let result = self.inner.seek(to);
+                self.check(result)
+            }
+        }
+    }
+}
+
+impl<W: Write + Read + Seek> Read for Fuse<W> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self.blown {
+            Some(_) => Ok(0),
+            None => {
+                let result = self.inner.read(buf);
+                self.check(result)
+            }
+        }
+    }
 }
 
 /// Fill `buf` as far as the file allows (short reads are retried).
@@ -352,4 +569,69 @@ fn read_full(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize>
         }
     }
     Ok(filled)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Cursor, SeekFrom};
+
+    /// A file that fails once it holds `room` bytes, as a full disk does.
+    struct Full {
+        file: Cursor<Vec<u8>>,
+        room: usize,
+    }
+
+    impl Write for Full {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            if self.file.get_ref().len() + bytes.len() > self.room {
+                return Err(std::io::ErrorKind::StorageFull.into());
+            }
+            self.file.write(bytes)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Seek for Full {
+        fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+            self.file.seek(to)
+        }
+    }
+
+    #[test]
+    fn after_its_first_error_a_fuse_writes_nowhere() {
+        let mut fuse = Fuse::new(Full {
+            file: Cursor::new(Vec::new()),
+            room: 10,
+        });
+        fuse.write_all(b"0123456789").unwrap();
+        let err = fuse.write_all(b"more").unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::StorageFull);
+        // Later writes and seeks succeed, at consistent positions.
+        fuse.write_all(b"abcdef").unwrap();
+        assert_eq!(fuse.stream_position().unwrap(), 16);
+        assert_eq!(fuse.seek(SeekFrom::End(0)).unwrap(), 16);
+        assert_eq!(fuse.seek(SeekFrom::Start(4)).unwrap(), 4);
+        assert_eq!(fuse.seek(SeekFrom::Current(-10)).unwrap(), 0);
+        fuse.flush().unwrap();
+        assert_eq!(fuse.inner.file.get_ref().as_slice(), b"0123456789");
+    }
+
+    #[test]
+    fn a_zip_writer_dropped_on_a_full_disk_stays_quiet() {
+        // What `write` does when the disk fills: the first error is returned,
+        // and dropping the writer afterwards (which finalises the archive)
+        // meets no second one to print.
+        let mut zip = ZipWriter::new(Fuse::new(Full {
+            file: Cursor::new(Vec::new()),
+            room: 200,
+        }));
+        zip.start_file("a.bin", options("a.bin", 1000)).unwrap();
+        let err = zip.write_all(&[7u8; 1000]).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::StorageFull);
+        let fuse = zip.finish().unwrap();
+        assert!(fuse.blown.is_some());
+    }
 }

@@ -7,7 +7,8 @@ use crate::bag::{
     self, BAGIT, BAG_INFO, FORWARDED, KIND_FIELD, MANIFEST, RECOMMENDATION, REFERENCE_FIELD,
     SIGNATURE, SIGNER_KEY, TAG_FILES, TAG_MANIFEST,
 };
-use crate::{diags, keys};
+use crate::diags;
+use crate::minisign::{PublicKey, Signature, VerifyError};
 use sha2::{Digest, Sha256};
 use shenbao_diagnostic::{Diagnostic, Text};
 use shenbao_pdf::code::{hex, normalise};
@@ -292,7 +293,10 @@ fn bundle_trust(
         ));
     }
     let bound = signer.and_then(|id| {
-        let i = options.trusted_ids.iter().position(|t| t == id)?;
+        let i = options
+            .trusted
+            .iter()
+            .position(|key| key.id().to_string() == id)?;
         options.trusted_offices.get(i)?.as_ref()
     });
     if let Some(owner) = bound.filter(|owner| owner.as_str() != office) {
@@ -390,25 +394,28 @@ pub(super) fn check_signature(
     options: &VerifyOptions,
     out: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    let Ok(sig) = minisign_verify::Signature::decode(signature) else {
-        out.push(d(
-            &diags::SIGNATURE,
-            "签名文件无法解析".into(),
-            "the signature file cannot be parsed".into(),
-        ));
-        return None;
+    let sig = match Signature::parse(signature) {
+        Ok(sig) => sig,
+        Err(why) => {
+            let why = why.text();
+            out.push(d(
+                &diags::SIGNATURE,
+                format!("签名文件无法解析：{}", why.zh),
+                format!("the signature file cannot be parsed: {}", why.en),
+            ));
+            return None;
+        }
     };
-    let embedded_id = keys::public_key_id(signer_key);
-    let embedded = keys::parse_public(signer_key).ok();
+    let embedded = PublicKey::parse(signer_key).ok();
+    let embedded_id = embedded.as_ref().map(|key| key.id().to_string());
     let key = if options.trusted.is_empty() {
         embedded
     } else {
-        match options
-            .trusted_ids
-            .iter()
-            .position(|id| Some(id) == embedded_id.as_ref())
+        match embedded
+            .as_ref()
+            .and_then(|key| options.trusted.iter().find(|t| t.id() == key.id()))
         {
-            Some(i) => Some(options.trusted[i].clone()),
+            Some(trusted) => Some(trusted.clone()),
             None => {
                 out.push(
                     d(
@@ -436,9 +443,17 @@ pub(super) fn check_signature(
         ));
         return None;
     };
-    if key.verify(tag_manifest.as_bytes(), &sig, false).is_err() {
-        out.push(d(&diags::SIGNATURE, "签名验证失败：标签清单在签名后被修改，或签名不是该密钥所签".into(), "the signature does not verify: the tag manifest changed after signing, or another key signed it".into()));
-        return embedded_id;
+    match key.verify(tag_manifest.as_bytes(), &sig) {
+        Ok(()) => {}
+        Err(VerifyError::Legacy) => {
+            let why = VerifyError::Legacy.text();
+            out.push(d(&diags::SIGNATURE, why.zh, why.en));
+            return embedded_id;
+        }
+        Err(_) => {
+            out.push(d(&diags::SIGNATURE, "签名验证失败：标签清单在签名后被修改，或签名不是该密钥所签".into(), "the signature does not verify: the tag manifest changed after signing, or another key signed it".into()));
+            return embedded_id;
+        }
     }
     if options.trusted.is_empty() {
         out.push(

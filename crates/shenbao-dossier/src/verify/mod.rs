@@ -29,8 +29,7 @@ const MAX_ENTRIES: u64 = MAX_PAYLOAD_FILES as u64 + 16;
 
 /// What `verify` checks against.
 pub struct VerifyOptions<'a> {
-    pub trusted: &'a [minisign_verify::PublicKey],
-    pub trusted_ids: &'a [String],
+    pub trusted: &'a [crate::minisign::PublicKey],
     /// For each trusted key, the office it speaks for when it was given as
     /// `--office-key NAME=PUB` (a bundle it signs must be that office's).
     pub trusted_offices: &'a [Option<String>],

@@ -7,10 +7,11 @@ use sha2::{Digest, Sha256};
 use shenbao_check::call::CallProfile;
 use shenbao_check::date::Date;
 use shenbao_dossier::bag::{self, FORWARDED, KIND_FIELD, RECOMMENDATION, REFERENCE_FIELD};
-use shenbao_dossier::keys::key_id;
-use shenbao_dossier::package::{finish_bag, options};
+use shenbao_dossier::minisign::SecretKey;
+use shenbao_dossier::package::{finish_bag, options, PackageError};
 use shenbao_pdf::code::VerificationCode;
 use std::io::{Cursor, Write};
+use std::path::Path;
 use zip::ZipWriter;
 
 pub const LETTER_NAME: &str = "推荐意见函.pdf";
@@ -34,14 +35,15 @@ pub struct Contents<'a> {
     pub reference: Option<&'a str>,
 }
 
-/// The bundle's bytes, signed with the office's key.
+/// The bundle's bytes, signed with the office's key. `output` is where they
+/// go, the name errors give (they are built in memory, so errors are rare).
 pub fn write(
     contents: &Contents,
-    secret: &minisign::SecretKey,
-    public: &minisign::PublicKey,
-) -> Result<Vec<u8>, String> {
+    secret: &SecretKey,
+    output: &Path,
+) -> Result<Vec<u8>, PackageError> {
     let id = contents.id;
-    let key = key_id(public.keynum());
+    let key = secret.id().to_string();
     let mut payload: Vec<(String, &[u8])> = vec![
         (FORWARDED.to_string(), contents.forwarded.as_bytes()),
         (LETTER_NAME.to_string(), contents.letter),
@@ -55,8 +57,9 @@ pub fn write(
     for (name, bytes) in &payload {
         let entry = format!("{id}/data/{name}");
         zip.start_file(entry.clone(), options(&entry, bytes.len() as u64))
-            .map_err(|e| e.to_string())?;
-        zip.write_all(bytes).map_err(|e| e.to_string())?;
+            .map_err(|e| PackageError::zip(output, &e))?;
+        zip.write_all(bytes)
+            .map_err(|e| PackageError::io(output, &e))?;
         digests.push((format!("data/{name}"), Sha256::digest(bytes).into()));
         total += bytes.len() as u64;
     }
@@ -95,7 +98,7 @@ pub fn write(
         &trusted,
         "shenbao recommendation signature",
         secret,
-        public,
+        output,
     )?;
     Ok(out.into_inner())
 }

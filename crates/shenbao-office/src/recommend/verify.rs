@@ -97,7 +97,6 @@ pub fn check_bundle(
     // digest, so "no trusted key given" warnings about its own signer add nothing.
     let inner = VerifyOptions {
         trusted: &[],
-        trusted_ids: &[],
         trusted_offices: &[],
         paper_code: None,
         profile: options.profile,
