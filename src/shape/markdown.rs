@@ -2,12 +2,13 @@
 //! schema, with the call profile's figures where the call adds to a field.
 
 use super::field::{Bounds, Field};
+use super::ShapeError;
 use super::{Sources, SCHEMA_PATH, TEMPLATE_PATH};
 use crate::registry::find_rule;
 use serde_json::Value;
 use std::fmt::Write;
 
-pub fn declaration(src: &Sources) -> Result<String, String> {
+pub fn declaration(src: &Sources) -> Result<String, ShapeError> {
     let mut out = String::new();
     intro(src, &mut out);
     let root = src.root();
@@ -95,7 +96,7 @@ fn section(
     path: String,
     level: usize,
     out: &mut String,
-) -> Result<(), String> {
+) -> Result<(), ShapeError> {
     let title = field.title();
     let _ = write!(out, "{} `{path}` — {title}", "#".repeat(level));
     match field.feeds() {
@@ -237,7 +238,7 @@ fn categories(src: &Sources, out: &mut String) {
 }
 
 /// One row per property; columns that would be empty in every row are left out.
-fn table(src: &Sources, parent: &Field, out: &mut String) -> Result<(), String> {
+fn table(src: &Sources, parent: &Field, out: &mut String) -> Result<(), ShapeError> {
     const HEAD: [&str; 6] = ["key", "type", "required", "meaning", "example", "feeds"];
     let mut rows = Vec::new();
     for field in parent.properties() {
@@ -406,7 +407,7 @@ fn range_text(field: &Field) -> String {
     }
 }
 
-fn required(field: &Field) -> Result<String, String> {
+fn required(field: &Field) -> Result<String, ShapeError> {
     if field.required {
         return Ok("yes".to_string());
     }
@@ -425,7 +426,7 @@ fn required(field: &Field) -> Result<String, String> {
     Ok("no".to_string())
 }
 
-fn meaning(field: &Field) -> Result<String, String> {
+fn meaning(field: &Field) -> Result<String, ShapeError> {
     let mut text = format!("{}: {}", field.title(), field.description_en());
     if let Some(doc) = field.doc() {
         check_codes(doc)?;
@@ -435,7 +436,7 @@ fn meaning(field: &Field) -> Result<String, String> {
 }
 
 /// Rule codes a note names must exist.
-fn check_codes(text: &str) -> Result<(), String> {
+fn check_codes(text: &str) -> Result<(), ShapeError> {
     let chars: Vec<char> = text.chars().collect();
     for (at, window) in chars.windows(4).enumerate() {
         let starts = at == 0 || !chars[at - 1].is_alphanumeric();
@@ -447,7 +448,9 @@ fn check_codes(text: &str) -> Result<(), String> {
         {
             let code: String = window.iter().collect();
             if find_rule(&code).is_none() {
-                return Err(format!("a note names rule {code}, which does not exist"));
+                return Err(ShapeError::from(format!(
+                    "a note names rule {code}, which does not exist"
+                )));
             }
         }
     }

@@ -20,6 +20,18 @@ use serde_json::Value;
 use shenbao_check::call::{CallProfile, DEFAULT_CALL_ID, EMBEDDED_2021};
 use shenbao_check::schema::Schema;
 
+/// A fault in the schema's annotations or in a page's markers: the generated
+/// files cannot be made. Only developers meet it (the tests run the generator).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ShapeError(String);
+
+impl From<String> for ShapeError {
+    fn from(message: String) -> ShapeError {
+        ShapeError(message)
+    }
+}
+
 /// Where the schema lives in the repository.
 pub const SCHEMA_PATH: &str = "schemas/declaration.schema.json";
 /// The field reference.
@@ -58,10 +70,10 @@ impl Sources<'_> {
     }
 
     /// The field at a dotted path (`applicant.contact.name`, `attachments[].kind`).
-    pub fn field(&self, path: &str) -> Result<Field<'_>, String> {
+    pub fn field(&self, path: &str) -> Result<Field<'_>, ShapeError> {
         self.root()
             .at(path)
-            .ok_or_else(|| format!("{SCHEMA_PATH} has no field `{path}`"))
+            .ok_or_else(|| ShapeError(format!("{SCHEMA_PATH} has no field `{path}`")))
     }
 }
 
@@ -97,33 +109,35 @@ pub const PROFILE_LINKS: &[&str] = &[
 
 /// Every `x-shenbao-*` keyword is one the generators know, so a misspelt
 /// annotation fails instead of silently dropping out of the docs.
-fn check_annotations(node: &Value, at: &str) -> Result<(), String> {
+fn check_annotations(node: &Value, at: &str) -> Result<(), ShapeError> {
     match node {
         Value::Object(map) => {
             for (key, value) in map {
                 let here = format!("{at}/{key}");
                 if key.starts_with("x-shenbao-") && !ANNOTATIONS.contains(&key.as_str()) {
-                    return Err(format!("{SCHEMA_PATH}: unknown annotation {here}"));
+                    return Err(ShapeError::from(format!(
+                        "{SCHEMA_PATH}: unknown annotation {here}"
+                    )));
                 }
                 if key == "x-shenbao-template" {
                     let known = value.as_object().is_some_and(|note| {
                         note.keys().all(|k| TEMPLATE_KEYS.contains(&k.as_str()))
                     });
                     if !known {
-                        return Err(format!(
+                        return Err(ShapeError::from(format!(
                             "{SCHEMA_PATH}: {here} may only say {}",
                             TEMPLATE_KEYS.join(", ")
-                        ));
+                        )));
                     }
                     continue;
                 }
                 if key == "x-shenbao-profile"
                     && !value.as_str().is_some_and(|v| PROFILE_LINKS.contains(&v))
                 {
-                    return Err(format!(
+                    return Err(ShapeError::from(format!(
                         "{SCHEMA_PATH}: {here} must be one of {}",
                         PROFILE_LINKS.join(", ")
-                    ));
+                    )));
                 }
                 check_annotations(value, &here)?;
             }
@@ -138,7 +152,7 @@ fn check_annotations(node: &Value, at: &str) -> Result<(), String> {
 }
 
 /// Every file generated from the sources.
-pub fn generated(sources: &Sources) -> Result<Vec<Generated>, String> {
+pub fn generated(sources: &Sources) -> Result<Vec<Generated>, ShapeError> {
     check_annotations(sources.schema, "")?;
     Ok(vec![
         Generated {
@@ -166,7 +180,7 @@ const CLOSE: &str = "<!-- /shape -->";
 /// with the value KEY names in the sources: `profile:narrative.min_chars` (a
 /// value of the call profile) or `schema:project.summary:minLength` (a
 /// keyword of a field of the schema).
-pub fn fill_facts(sources: &Sources, text: &str) -> Result<String, String> {
+pub fn fill_facts(sources: &Sources, text: &str) -> Result<String, ShapeError> {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find(OPEN) {
@@ -189,7 +203,7 @@ pub fn fill_facts(sources: &Sources, text: &str) -> Result<String, String> {
 }
 
 /// The value a marker names, as text.
-pub fn fact(sources: &Sources, key: &str) -> Result<String, String> {
+pub fn fact(sources: &Sources, key: &str) -> Result<String, ShapeError> {
     let value = if let Some(path) = key.strip_prefix("profile:") {
         path.split('.')
             .try_fold(&sources.profile_data, |node, segment| node.get(segment))
@@ -204,9 +218,9 @@ pub fn fact(sources: &Sources, key: &str) -> Result<String, String> {
             .get(keyword)
             .ok_or_else(|| format!("field `{path}` has no `{keyword}`"))?
     } else {
-        return Err(format!(
+        return Err(ShapeError::from(format!(
             "unknown marker `{key}`: write profile:PATH or schema:FIELD:KEYWORD"
-        ));
+        )));
     };
     Ok(match value {
         Value::String(s) => s.clone(),

@@ -4,6 +4,7 @@
 //! profile.
 
 use super::field::Field;
+use super::ShapeError;
 use super::{Sources, SCHEMA_PATH};
 use serde_json::Value;
 
@@ -15,7 +16,7 @@ const COMMENT_COLUMN: usize = 36;
 const WRAP: usize = 88;
 
 /// The checked-in file: a notice for developers, then the template.
-pub fn checked_in(src: &Sources) -> Result<String, String> {
+pub fn checked_in(src: &Sources) -> Result<String, ShapeError> {
     Ok(format!(
         "# GENERATED FILE, do not edit: src/shape/ writes it from {SCHEMA_PATH}\n\
          # and {}. Change those and run `SHENBAO_BLESS=1 cargo test --test shape`.\n\
@@ -26,7 +27,7 @@ pub fn checked_in(src: &Sources) -> Result<String, String> {
 }
 
 /// What `shenbao init` writes.
-pub fn body(src: &Sources) -> Result<String, String> {
+pub fn body(src: &Sources) -> Result<String, ShapeError> {
     let year = src.profile.issued.get(..4).unwrap_or_default();
     let mut w = Writer::default();
     for line in [
@@ -68,7 +69,7 @@ fn heading(field: &Field) -> String {
 }
 
 /// Comment lines under a section's heading: what the call profile adds.
-fn section_notes(src: &Sources, field: &Field) -> Result<Vec<String>, String> {
+fn section_notes(src: &Sources, field: &Field) -> Result<Vec<String>, ShapeError> {
     Ok(match field.profile_link() {
         Some("narrative") => vec![format!(
             "除注明“可选”的以外，每节不少于 {} 字（不计空格和换行），写具体做法、数据和成效。",
@@ -106,7 +107,7 @@ fn section_notes(src: &Sources, field: &Field) -> Result<Vec<String>, String> {
 }
 
 /// The properties of an object or of a list's one example item.
-fn children(src: &Sources, w: &mut Writer, field: &Field, indent: usize) -> Result<(), String> {
+fn children(src: &Sources, w: &mut Writer, field: &Field, indent: usize) -> Result<(), ShapeError> {
     let spaces = " ".repeat(indent);
     if field.node.get("properties").is_some() {
         for child in field.properties() {
@@ -155,7 +156,7 @@ impl Writer {
         parent: &Field,
         field: &Field,
         lead: String,
-    ) -> Result<(), String> {
+    ) -> Result<(), ShapeError> {
         let indent = " ".repeat(width(&lead));
         for line in before(src, field) {
             self.lines.push(format!("{indent}# {line}"));
