@@ -69,7 +69,10 @@ fn heading(field: &Field) -> String {
 }
 
 /// Comment lines under a section's heading: what the call profile adds.
-fn section_notes(src: &Sources, field: &Field) -> Result<Vec<String>, ShapeError> {
+/// Comment lines of the template.
+type Lines = Vec<String>;
+
+fn section_notes(src: &Sources, field: &Field) -> Result<Lines, ShapeError> {
     Ok(match field.profile_link() {
         Some("narrative") => vec![format!(
             "除注明“可选”的以外，每节不少于 {} 字（不计空格和换行），写具体做法、数据和成效。",
