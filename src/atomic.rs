@@ -66,7 +66,8 @@ pub fn clean_up_on_interrupt() {
                 let _ = std::fs::remove_file(path);
             }
         }
-        eprintln!("shenbao: interrupted; nothing was written");
+        // No context here to know the language: both, on one line.
+        eprintln!("shenbao：已中断，未写入任何文件 / interrupted; nothing was written");
         std::process::exit(130);
     });
 }
