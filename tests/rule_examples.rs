@@ -33,10 +33,11 @@
 //! no colour, and `SHENBAO_AS_OF=2021-03-25` (before the deadline). Codes are
 //! read from what `shenbao` prints (`error[S003]`, `warning[D003]`).
 //!
-//! A bad example passes when some `shenbao` command reports the code (with
-//! exit status 2 if the rule means "could not run", non-zero for an error) and
-//! every other command succeeds; a good example when every command succeeds
-//! and `shenbao` reports nothing.
+//! A command that runs `shenbao` (one of its words is `shenbao`, so that
+//! `prlimit --nproc=5 shenbao …` is one) may fail; any other must succeed. A
+//! bad example passes when a `shenbao` command reports the code (with exit
+//! status 2 if the rule means "could not run", non-zero for an error); a good
+//! example when every command succeeds and `shenbao` reports nothing.
 
 mod common;
 
@@ -809,7 +810,7 @@ fn run_step(desk: &Path, command: &str, path: &str) -> Step {
     };
     let output = String::from_utf8_lossy(&std::fs::read(&out_path).unwrap()).into_owned();
     Step {
-        shenbao: command.trim_start().starts_with("shenbao "),
+        shenbao: command.split_whitespace().any(|word| word == "shenbao"),
         codes: codes_in(&output),
         command: command.to_string(),
         status,
