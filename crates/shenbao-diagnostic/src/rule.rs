@@ -39,9 +39,11 @@ pub struct Rule {
     pub summary: Bilingual,
     /// Why the call (or shenbao) requires it, and what to do.
     pub why: Bilingual,
-    /// A declaration fragment (or command) that triggers the rule…
+    /// An example that raises the rule: a fragment of `shenbao.yaml`, or
+    /// commands (lines starting with `$ `) run in the folder of a passing
+    /// declaration; `tests/rule_examples.rs` runs it and says how it is read…
     pub bad: &'static str,
-    /// …and the same fragment corrected.
+    /// …and the same situation corrected, which raises nothing.
     pub good: &'static str,
 }
 
@@ -140,6 +142,16 @@ pub fn rules_markdown(rules: &[&Rule]) -> String {
          the same text in the terminal (`--lang en|zh`).\n\n",
     );
     out.push_str(
+        "Every rule has a bad and a good example, and the tests run each of them: YAML lines \
+         go into `shenbao.yaml`, whose other fields are those of \
+         `examples/thermal-screening-robot` (or of the example a first comment line names); \
+         lines starting with `$` are commands run in that folder, which also holds the \
+         signing keys `applicant.key` and `office.key` and `dossier.zip`, the folder as \
+         `shenbao package` wrote it. An example without commands is checked with \
+         `shenbao validate .`. The bad example raises the rule's code; the good one raises \
+         nothing.\n\n",
+    );
+    out.push_str(
         "| code | name | severity | clause | summary | 说明 |\n|---|---|---|---|---|---|\n",
     );
     for rule in rules {
@@ -164,7 +176,7 @@ pub fn rules_markdown(rules: &[&Rule]) -> String {
             out,
             "\n## {code}\n\n**{name}** · {sev} · clause {clause}{fatal}\n\n\
              {en}  \n{zh}\n\n**Why.** {why_en}\n\n**原因。** {why_zh}\n\n\
-             Bad / 错误示例:\n\n```yaml\n{bad}\n```\n\nGood / 正确示例:\n\n```yaml\n{good}\n```\n",
+             Bad / 错误示例:\n\n```{bad_lang}\n{bad}\n```\n\nGood / 正确示例:\n\n```{good_lang}\n{good}\n```\n",
             code = rule.code,
             name = rule.name,
             sev = rule.severity.as_str(),
@@ -184,7 +196,19 @@ pub fn rules_markdown(rules: &[&Rule]) -> String {
             why_zh = rule.why.zh,
             bad = rule.bad.trim_end(),
             good = rule.good.trim_end(),
+            bad_lang = fence_language(rule.bad),
+            good_lang = fence_language(rule.good),
         );
     }
     out
+}
+
+/// How Markdown should highlight an example: a terminal session when it has
+/// commands (lines starting with `$ `), else a YAML fragment.
+fn fence_language(example: &str) -> &'static str {
+    if example.lines().any(|l| l.starts_with("$ ")) {
+        "console"
+    } else {
+        "yaml"
+    }
 }

@@ -18,8 +18,8 @@ pub const NOT_A_ZIP: Rule = Rule {
         zh: "申报材料包是 ZIP 文件。文件不完整（传输中断、U 盘拔出过早）或根本不是 ZIP 时，无法核验其中任何内容。",
         en: "A dossier is a ZIP file. When it is incomplete (an interrupted transfer, a USB stick pulled too early) or not a ZIP at all, nothing in it can be verified.",
     },
-    bad: "dossier.zip   # first 60% of the file only",
-    good: "dossier.zip   # as written by shenbao package",
+    bad: "$ head -c 100000 dossier.zip > copy.zip      # the copy stopped part way\n$ shenbao verify --trusted-key applicant.pub copy.zip",
+    good: "$ cp dossier.zip copy.zip\n$ shenbao verify --trusted-key applicant.pub copy.zip",
     ..FAMILY
 };
 
@@ -35,8 +35,8 @@ pub const JUNK: Rule = Rule {
         zh: "ZIP 之前的多余字节可能藏有可执行程序或用来迷惑不同的解压工具，shenbao 生成的材料包从不这样，一律拒绝。",
         en: "Extra bytes before a ZIP can hide an executable or make tools disagree about the content; shenbao never writes them, so they are refused.",
     },
-    bad: "cat stub.exe dossier.zip > dossier2.zip",
-    good: "dossier.zip   # as written by shenbao package",
+    bad: "$ cat stub.exe dossier.zip > dossier-setup.zip      # a program put in front of the archive\n$ shenbao verify --trusted-key applicant.pub dossier-setup.zip",
+    good: "$ shenbao verify --trusted-key applicant.pub dossier.zip      # as shenbao package wrote it",
     ..FAMILY
 };
 
@@ -52,8 +52,8 @@ pub const DUPLICATE: Rule = Rule {
         zh: "同名条目会让不同工具解出不同的文件（有的取第一个，有的取最后一个），可以借此夹带被篡改的附件。",
         en: "Two entries with one name make tools extract different files (first or last wins), a way to smuggle in a modified attachment.",
     },
-    bad: "id/data/licence.pdf (twice)",
-    good: "id/data/licence.pdf (once)",
+    bad: "$ shenbao verify --trusted-key applicant.pub dossier-twice.zip      # business-licence.pdf added again, with other content",
+    good: "$ shenbao verify --trusted-key applicant.pub dossier.zip      # as shenbao package wrote it",
     ..FAMILY
 };
 
@@ -69,8 +69,8 @@ pub const UNSAFE_PATH: Rule = Rule {
         zh: "解压时，绝对路径和 .. 可以把文件写到任意位置（“zip slip”），反斜杠、控制字符和 % 会让不同工具读出不同的名字。",
         en: "On extraction, absolute paths and .. write files anywhere (\"zip slip\"); backslashes, control characters and % make tools read different names.",
     },
-    bad: "../../etc/cron.d/job",
-    good: "id/data/attachments/licence.pdf",
+    bad: "$ shenbao verify --trusted-key applicant.pub dossier-zip-slip.zip      # an entry ../../etc/cron.d/shenbao added",
+    good: "$ shenbao verify --trusted-key applicant.pub dossier.zip      # as shenbao package wrote it",
     ..FAMILY
 };
 
@@ -86,8 +86,8 @@ pub const SYMLINK: Rule = Rule {
         zh: "符号链接解压后可以指向材料包之外的文件，核验的就不再是包里的内容。",
         en: "A symlink, once extracted, can point outside the dossier, so what is verified would no longer be its content.",
     },
-    bad: "id/data/licence.pdf -> /etc/passwd",
-    good: "id/data/licence.pdf (a regular file)",
+    bad: "$ shenbao verify --trusted-key applicant.pub dossier-symlink.zip      # business-licence.pdf made a link to /etc/passwd",
+    good: "$ shenbao verify --trusted-key applicant.pub dossier.zip      # regular files only, as shenbao package wrote it",
     ..FAMILY
 };
 
@@ -103,8 +103,8 @@ pub const ENCRYPTED: Rule = Rule {
         zh: "加密的条目无法在不掌握密码的情况下核验，受理单位也无法打开。材料包不应加密，签名已保证其完整性。",
         en: "An encrypted entry cannot be verified without its password and the office cannot open it. Dossiers are not encrypted; the signature protects them.",
     },
-    bad: "zip -e dossier.zip ...",
-    good: "shenbao package ...",
+    bad: "$ shenbao verify --trusted-key applicant.pub dossier-encrypted.zip      # business-licence.pdf encrypted with a password",
+    good: "$ shenbao verify --trusted-key applicant.pub dossier.zip      # as shenbao package wrote it",
     ..FAMILY
 };
 
@@ -120,8 +120,8 @@ pub const METHOD: Rule = Rule {
         zh: "只允许存储（不压缩）和 Deflate 两种方法：所有工具都支持，行为确定。",
         en: "Only stored and deflated entries are allowed: every tool supports them and they behave predictably.",
     },
-    bad: "an entry compressed with bzip2 or LZMA",
-    good: "stored or deflated entries",
+    bad: "$ shenbao verify --trusted-key applicant.pub dossier-bzip2.zip      # business-licence.pdf compressed again with bzip2",
+    good: "$ shenbao verify --trusted-key applicant.pub dossier.zip      # stored and deflated entries, as shenbao package wrote it",
     ..FAMILY
 };
 
@@ -137,8 +137,8 @@ pub const HEADER_MISMATCH: Rule = Rule {
         zh: "ZIP 的每个文件在本地文件头和中央目录中各记录一次。二者不一致时，不同工具会解出不同内容。",
         en: "Each file is described twice in a ZIP, in its local header and in the central directory; when they disagree, tools extract different content.",
     },
-    bad: "local header name licence.pdf, central directory name report.pdf",
-    good: "matching headers",
+    bad: "$ shenbao verify --trusted-key applicant.pub dossier-header.zip      # the first file's name changed in its local header only",
+    good: "$ shenbao verify --trusted-key applicant.pub dossier.zip      # as shenbao package wrote it",
     ..FAMILY
 };
 
@@ -154,8 +154,8 @@ pub const SIZE: Rule = Rule {
         zh: "解压后远大于声明大小的条目（或压缩比上千倍的条目）可以耗尽磁盘和内存。shenbao 边读边计数，一旦超出即停止。",
         en: "An entry that inflates far beyond its declared size (or at a ratio in the thousands) can exhaust disk and memory; shenbao counts while reading and stops at the limit.",
     },
-    bad: "a 10 KB entry that inflates to 10 GB",
-    good: "entries whose size matches the central directory",
+    bad: "$ shenbao verify --trusted-key applicant.pub dossier-bomb.zip      # an entry of 64 KB that unpacks to 64 MB",
+    good: "$ shenbao verify --trusted-key applicant.pub dossier.zip      # as shenbao package wrote it",
     ..FAMILY
 };
 
@@ -171,8 +171,8 @@ pub const CRC: Rule = Rule {
         zh: "ZIP 为每个文件记录 CRC-32；不符说明文件在存储或传输中损坏。",
         en: "A ZIP records a CRC-32 for every file; a mismatch means it was damaged in storage or transfer.",
     },
-    bad: "a flipped byte inside an attachment",
-    good: "the dossier as written",
+    bad: "$ shenbao verify --trusted-key applicant.pub dossier-flipped.zip      # one byte of robot-photo.png damaged on the USB stick",
+    good: "$ shenbao verify --trusted-key applicant.pub dossier.zip      # as shenbao package wrote it",
     ..FAMILY
 };
 
@@ -188,8 +188,8 @@ pub const NOT_A_BAG: Rule = Rule {
         zh: "材料包是 BagIt 包：一个顶层文件夹，内含 bagit.txt、bag-info.txt、data/、清单和签名。缺了这些，就无从核验。",
         en: "A dossier is a BagIt bag: one top folder with bagit.txt, bag-info.txt, data/, the manifests and the signature. Without them there is nothing to verify against.",
     },
-    bad: "a ZIP of loose files",
-    good: "a ZIP written by shenbao package",
+    bad: "$ shenbao verify --trusted-key applicant.pub zipped-by-hand.zip      # shenbao.yaml and attachments/ zipped by hand",
+    good: "$ shenbao package --key applicant.key -o dossier.zip .\n$ shenbao verify --trusted-key applicant.pub dossier.zip",
     ..FAMILY
 };
 
@@ -205,8 +205,8 @@ pub const MISSING_FILE: Rule = Rule {
         zh: "清单（manifest-sha256.txt）列出了包内每个文件；少了一个，说明材料被删改过。",
         en: "The manifest lists every file of the dossier; one missing means the dossier was altered.",
     },
-    bad: "manifest lists data/attachments/licence.pdf; the ZIP lacks it",
-    good: "every listed file present",
+    bad: "$ shenbao verify --trusted-key applicant.pub dossier-missing.zip      # business-licence.pdf deleted from the ZIP",
+    good: "$ shenbao verify --trusted-key applicant.pub dossier.zip      # as shenbao package wrote it",
     ..FAMILY
 };
 
@@ -222,8 +222,8 @@ pub const EXTRA_FILE: Rule = Rule {
         zh: "清单之外的文件没有签名保护，可能是事后夹带的。",
         en: "A file outside the manifest is not covered by the signature and may have been slipped in later.",
     },
-    bad: "data/extra.pdf not in manifest-sha256.txt",
-    good: "every payload file listed",
+    bad: "$ shenbao verify --trusted-key applicant.pub dossier-extra.zip      # data/attachments/award.pdf added to the ZIP later",
+    good: "$ shenbao verify --trusted-key applicant.pub dossier.zip      # as shenbao package wrote it",
     ..FAMILY
 };
 
@@ -239,8 +239,8 @@ pub const HASH: Rule = Rule {
         zh: "每个文件的 SHA-256 都记录在清单中，清单本身又由签名保护。不符说明文件在打包后被改动。",
         en: "Each file's SHA-256 is in the manifest, which the signature protects; a mismatch means the file changed after packaging.",
     },
-    bad: "an attachment edited after shenbao package",
-    good: "the dossier as written",
+    bad: "$ shenbao verify --trusted-key applicant.pub dossier-edited.zip      # business-licence.pdf edited after shenbao package",
+    good: "$ shenbao verify --trusted-key applicant.pub dossier.zip      # as shenbao package wrote it",
     ..FAMILY
 };
 
@@ -256,8 +256,8 @@ pub const SIGNATURE: Rule = Rule {
         zh: "标签清单（tagmanifest-sha256.txt）由申报单位的 minisign 密钥签名，签名保护全部清单和 bag-info。签名不成立，就不能证明材料来自申报单位且未被改动。",
         en: "The tag manifest is signed with the applicant's minisign key and protects all manifests and bag-info; without a valid signature nothing proves where the dossier came from or that it is unchanged.",
     },
-    bad: "tagmanifest-sha256.txt edited after signing",
-    good: "the dossier as written",
+    bad: "$ shenbao verify --trusted-key applicant.pub dossier-retagged.zip      # bag-info.txt and tagmanifest-sha256.txt edited, not signed again",
+    good: "$ shenbao verify --trusted-key applicant.pub dossier.zip      # as shenbao package wrote it",
     ..FAMILY
 };
 
@@ -273,8 +273,8 @@ pub const UNTRUSTED_KEY: Rule = Rule {
         zh: "签名只证明材料出自持有该密钥的人。受理单位应事先从申报单位取得公钥，用 --trusted-key 指定；未指定时此处提示，指定了而不符时报错。",
         en: "A signature only proves the dossier came from whoever holds the key. Offices should obtain the applicant's public key beforehand and pass it with --trusted-key; without one this is a warning, with one a mismatch is an error.",
     },
-    bad: "shenbao verify dossier.zip",
-    good: "shenbao verify --trusted-key applicant.pub dossier.zip",
+    bad: "$ shenbao verify dossier.zip      # signed, but by whom?",
+    good: "$ shenbao verify --trusted-key applicant.pub dossier.zip      # the public key the applicant gave the office",
     ..FAMILY
 };
 
@@ -290,8 +290,8 @@ pub const DECLARATION: Rule = Rule {
         zh: "材料包里的 shenbao.yaml 会按申报指南重新检查；出现错误说明材料不是用有效的申报文件打包的（或检查规则已更新）。",
         en: "The shenbao.yaml inside the dossier is checked again against the call; errors mean it was not packaged from a valid declaration (or the rules have changed since).",
     },
-    bad: "a dossier whose declaration was edited to a late date",
-    good: "a dossier packaged from a valid declaration",
+    bad: "$ shenbao verify --call jiangsu.yaml --trusted-key applicant.pub dossier.zip      # dated 19 March; 江苏省's own deadline is 15 March",
+    good: "# in shenbao.yaml:\nsubmission:\n  date: 2021-03-12\ncommitments:\n  date: 2021-03-11\n$ shenbao package --call jiangsu.yaml --key applicant.key -o dossier.zip .\n$ shenbao verify --call jiangsu.yaml --trusted-key applicant.pub dossier.zip",
     ..FAMILY
 };
 
@@ -307,8 +307,8 @@ pub const PAPER_CODE: Rule = Rule {
         zh: "纸质申报书每页都印有由电子材料计算出的校验码，推荐意见函每页印有由所推荐材料包清单计算出的校验码。不符说明纸质版与电子版不是同一份材料。",
         en: "Every page of the paper form carries a code computed from the electronic files, and every page of a recommendation letter one computed from the bundle's list of dossiers; a mismatch means paper and electronic files are not the same.",
     },
-    bad: "shenbao verify --paper-code 1Q7G-S91M-0GKX dossier.zip",
-    good: "shenbao verify --paper-code 1Q7G-S91M-0GKY dossier.zip",
+    bad: "$ shenbao verify --trusted-key applicant.pub --paper-code KP3S-5MTB-WWA8 dossier.zip      # the form says KP3S-5MTB-WWA3",
+    good: "$ shenbao verify --trusted-key applicant.pub --paper-code KP3S-5MTB-WWA3 dossier.zip",
     ..FAMILY
 };
 
@@ -324,8 +324,8 @@ pub const FORWARDED_MISSING: Rule = Rule {
         zh: "推荐材料包只记录所推荐材料包的文件名和 SHA-256，材料包本身与它放在同一文件夹中一并报送。缺了哪一个，就无法核验该项目。",
         en: "A bundle records the file name and SHA-256 of each dossier it forwards; the dossiers travel beside it in the same folder. A missing one cannot be checked.",
     },
-    bad: "outbox/shenbao-recommendation-江苏省-20210330.zip   # without the dossiers it lists",
-    good: "outbox/shenbao-recommendation-江苏省-20210330.zip  outbox/shenbao-913201153021847731-20210319.zip ...",
+    bad: "$ shenbao recommend --office 江苏省 --key office.key --trusted-keys keys -o outbox/江苏省推荐.zip dossier.zip\n$ shenbao verify --trusted-key office.pub --trusted-key applicant.pub outbox/江苏省推荐.zip      # dossier.zip is not beside it",
+    good: "$ shenbao recommend --office 江苏省 --key office.key --trusted-keys keys -o outbox/江苏省推荐.zip dossier.zip\n$ cp dossier.zip outbox/\n$ shenbao verify --trusted-key office.pub --trusted-key applicant.pub outbox/江苏省推荐.zip",
     ..FAMILY
 };
 
@@ -341,8 +341,8 @@ pub const FORWARDED_CHANGED: Rule = Rule {
         zh: "推荐单位签名时记下了每个材料包的 SHA-256。摘要不同，说明推荐之后材料包被替换或修改过，推荐意见不再适用于它。",
         en: "The office signed the SHA-256 of each dossier it forwards. A different digest means the dossier was replaced or changed after the recommendation, which then no longer covers it.",
     },
-    bad: "a dossier packaged again after the office signed the bundle",
-    good: "the dossier exactly as the office forwarded it",
+    bad: "$ cp dossier.zip outbox/\n$ shenbao recommend --office 江苏省 --key office.key --trusted-keys keys -o outbox/江苏省推荐.zip outbox/dossier.zip\n# in shenbao.yaml:\napplicant:\n  contact:\n    name: 周静\n$ shenbao package --key applicant.key -o outbox/dossier.zip .      # packaged again after the office signed\n$ shenbao verify --trusted-key office.pub --trusted-key applicant.pub outbox/江苏省推荐.zip",
+    good: "$ cp dossier.zip outbox/\n$ shenbao recommend --office 江苏省 --key office.key --trusted-keys keys -o outbox/江苏省推荐.zip outbox/dossier.zip\n$ shenbao verify --trusted-key office.pub --trusted-key applicant.pub outbox/江苏省推荐.zip",
     ..FAMILY
 };
 
@@ -358,8 +358,8 @@ pub const BUNDLE_NOT_DOSSIER: Rule = Rule {
         zh: "推荐材料包（shenbao recommend 生成）只含推荐意见函、汇总表和所推荐材料包的摘要，不含申报内容，不能作为申报材料包受理。",
         en: "A recommendation bundle (written by shenbao recommend) holds the letter, the summary table and the dossiers' digests, not an application; it cannot be taken in as a dossier.",
     },
-    bad: "shenbao intake inbox/   # the office's own bundle is in inbox/",
-    good: "shenbao verify outbox/shenbao-recommendation-江苏省-20210330.zip",
+    bad: "$ shenbao recommend --office 江苏省 --key office.key --trusted-keys keys -o inbox/江苏省推荐.zip dossier.zip\n$ shenbao intake --office 江苏省 --trusted-keys keys inbox/      # the office's own bundle is in inbox/",
+    good: "$ shenbao recommend --office 江苏省 --key office.key --trusted-keys keys -o outbox/江苏省推荐.zip dossier.zip\n$ cp dossier.zip outbox/\n$ shenbao verify --trusted-key office.pub --trusted-key applicant.pub outbox/江苏省推荐.zip",
     ..FAMILY
 };
 

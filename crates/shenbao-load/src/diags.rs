@@ -18,8 +18,8 @@ pub const PATH_NOT_FOUND: Rule = Rule {
         zh: "给出的文件或文件夹不存在，无法检查。常见原因是路径拼写错误或当前目录不对。",
         en: "The file or folder given on the command line does not exist, so nothing could be checked. Usually a typo or the wrong working directory.",
     },
-    bad: "shenbao validate exmaples/thermal-screening-robot",
-    good: "shenbao validate examples/thermal-screening-robot",
+    bad: "$ shenbao validate shenbao.yml      # the file is called shenbao.yaml",
+    good: "$ shenbao validate shenbao.yaml",
     ..FAMILY
 };
 
@@ -36,8 +36,8 @@ pub const UNREADABLE: Rule = Rule {
         zh: "操作系统拒绝读取该文件（权限不足、文件被占用或是设备错误），shenbao 无法检查它。",
         en: "The operating system refused to read the file (permissions, a lock, a device error), so shenbao could not check it.",
     },
-    bad: "chmod 000 shenbao.yaml",
-    good: "chmod 644 shenbao.yaml",
+    bad: "$ chmod 000 shenbao.yaml      # no one may read it\n$ shenbao validate .",
+    good: "$ chmod 644 shenbao.yaml      # the owner may change it, everyone may read it\n$ shenbao validate .",
     ..FAMILY
 };
 
@@ -54,8 +54,8 @@ pub const NO_DECLARATION: Rule = Rule {
         zh: "检查文件夹时，shenbao 在其中（含子文件夹）查找名为 shenbao.yaml 的申报文件；一个也没有找到时无从检查。可用 `shenbao init` 新建。",
         en: "In a folder, shenbao looks for files named shenbao.yaml (subfolders included); when there are none there is nothing to check. Create one with `shenbao init`.",
     },
-    bad: "my-project/\n  申报书.yaml",
-    good: "my-project/\n  shenbao.yaml",
+    bad: "$ mv shenbao.yaml 申报书.yaml\n$ shenbao validate .",
+    good: "$ mv shenbao.yaml 申报书.yaml\n$ shenbao validate 申报书.yaml      # a file named on the command line is checked whatever its name",
     ..FAMILY
 };
 
@@ -71,8 +71,8 @@ pub const FILE_TOO_LARGE: Rule = Rule {
         zh: "申报文件只含文字，通常不超过几十 KB；超过 4 MiB 的文件多半是选错了文件（或恶意输入），不读取以免耗尽内存。附件应放在 attachments 中按路径引用，而不是写进 YAML。",
         en: "A declaration is text only and rarely exceeds a few tens of KB; a file over 4 MiB is almost certainly the wrong file (or hostile), and is not read so memory stays bounded. Attachments belong in files referenced from `attachments`, not inside the YAML.",
     },
-    bad: "# a 50 MB file with an embedded scan",
-    good: "attachments:\n  - path: attachments/business-licence.pdf\n    kind: business_licence",
+    bad: "$ base64 attachments/scan-600dpi.pdf >> shenbao.yaml      # a 25 MB scan pasted in as text\n$ shenbao validate .",
+    good: "attachments:\n  - path: attachments/business-licence.pdf      # the scan stays a file of its own\n    kind: business_licence",
     ..FAMILY
 };
 
@@ -106,8 +106,8 @@ pub const LEGACY_ENCODING: Rule = Rule {
         zh: "YAML 文件须为 UTF-8。Windows 中文版的一些编辑器默认以 GBK 保存，其他工具会把中文读成乱码。shenbao 识别出这种编码并显示解码后的那一行；用 --encoding auto 可自动转换。",
         en: "YAML must be UTF-8. Some editors on Chinese Windows save GBK by default, and other tools then read the Chinese as garbage. shenbao recognises the encoding and shows the offending line decoded; --encoding auto converts it.",
     },
-    bad: "# saved as GBK (ANSI) in Notepad\nproject:\n  name: 智能测温机器人",
-    good: "# saved as UTF-8\nproject:\n  name: 智能测温机器人",
+    bad: "$ shenbao validate gbk/      # gbk/shenbao.yaml: the same declaration saved as GBK (\"ANSI\") in Notepad",
+    good: "$ shenbao validate .      # shenbao.yaml saved as UTF-8",
     ..FAMILY
 };
 
@@ -123,8 +123,8 @@ pub const CONVERTED_ENCODING: Rule = Rule {
         zh: "使用 --encoding auto 时，shenbao 转换后继续检查，但文件本身仍不是 UTF-8，其他工具（以及网上申报系统）可能读错，请另存为 UTF-8。",
         en: "With --encoding auto shenbao converts and goes on, but the file itself is still not UTF-8 and other tools (and the online system) may misread it: save it as UTF-8.",
     },
-    bad: "shenbao validate --encoding auto gbk/shenbao.yaml",
-    good: "shenbao validate utf8/shenbao.yaml",
+    bad: "$ shenbao validate --encoding auto gbk/",
+    good: "$ shenbao validate .      # saved again as UTF-8",
     ..FAMILY
 };
 
@@ -140,8 +140,8 @@ pub const INVALID_UTF8: Rule = Rule {
         zh: "文件中有既不是 UTF-8、也不像中文旧编码的字节（例如文件被截断或混入了二进制内容），无法可靠地读取。",
         en: "The file has bytes that are neither UTF-8 nor a recognisable Chinese legacy encoding (a truncated file, binary content mixed in), so it cannot be read reliably.",
     },
-    bad: "name: \\xff\\xfe\\x00 (binary bytes)",
-    good: "name: 智能测温机器人",
+    bad: "$ printf '\\377\\376\\000' >> shenbao.yaml      # three bytes that are not text\n$ shenbao validate .",
+    good: "$ shenbao validate .      # the file as the editor saved it",
     ..FAMILY
 };
 
@@ -157,8 +157,8 @@ pub const SYNTAX: Rule = Rule {
         zh: "文件不是合法的 YAML（例如引号未闭合、缩进不一致、冒号后缺空格），无法继续检查内容。",
         en: "The file is not valid YAML (an unclosed quote, inconsistent indentation, a missing space after a colon), so its content cannot be checked.",
     },
-    bad: "project:\n  name: \"智能测温机器人\n  category: 7",
-    good: "project:\n  name: \"智能测温机器人\"\n  category: 7",
+    bad: "project:\n  name: \"智能测温消杀防疫机器人\n  category: 7",
+    good: "project:\n  name: \"智能测温消杀防疫机器人\"\n  category: 7",
     ..FAMILY
 };
 
@@ -174,8 +174,8 @@ pub const DUPLICATE_KEY: Rule = Rule {
         zh: "同一字段写了两次时，许多工具会悄悄只保留最后一个值，纸质版与电子版就可能不一致。shenbao 一律报错，请删去多余的一个。",
         en: "When a key is written twice many tools silently keep the last value, so paper and electronic copies can disagree. shenbao rejects it: delete one of them.",
     },
-    bad: "applicant:\n  name: 甲公司\n  name: 乙公司",
-    good: "applicant:\n  name: 甲公司",
+    bad: "applicant:\n  name: 南京澄衡智能机器人有限公司\n  name: 南京澄衡机器人公司",
+    good: "applicant:\n  name: 南京澄衡智能机器人有限公司",
     ..FAMILY
 };
 
@@ -191,8 +191,8 @@ pub const BUDGET: Rule = Rule {
         zh: "别名（*ref）展开、极深的嵌套或海量节点可以让一个很小的文件耗尽内存或让程序长时间无响应（“亿笑攻击”）。申报文件用不到这些，shenbao 在限额处停止。限额：嵌套 64 层、100 000 个节点、1 000 个别名。",
         en: "Alias (*ref) expansion, very deep nesting or huge node counts let a tiny file exhaust memory or hang a program (the \"billion laughs\" attack). Declarations need none of this, so shenbao stops at fixed limits: 64 levels, 100,000 nodes, 1,000 aliases.",
     },
-    bad: "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
-    good: "keywords: [测温, 消杀, 机器人]",
+    bad: "a: &a [哈, 哈, 哈, 哈, 哈, 哈, 哈, 哈, 哈, 哈]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]",
+    good: "project:\n  keywords: [人工智能, 智能测温, 消杀, 防疫机器人]",
     ..FAMILY
 };
 
@@ -208,8 +208,8 @@ pub const MULTIPLE_DOCUMENTS: Rule = Rule {
         zh: "一个 shenbao.yaml 只描述一个项目；`---` 分隔出的第二个文档会被其他工具忽略。每个项目请用单独的文件夹。",
         en: "One shenbao.yaml describes one project; a second document after `---` would be ignored by other tools. Use one folder per project.",
     },
-    bad: "project:\n  name: 项目甲\n---\nproject:\n  name: 项目乙",
-    good: "project:\n  name: 项目甲",
+    bad: "project:\n  name: 智能测温消杀防疫机器人\n---\nproject:\n  name: 园区智能巡检机器人",
+    good: "project:\n  name: 智能测温消杀防疫机器人",
     ..FAMILY
 };
 
@@ -225,8 +225,8 @@ pub const EMPTY: Rule = Rule {
         zh: "文件中没有任何内容（或只有注释）。可用 `shenbao init` 生成带说明的模板。",
         en: "The file has no content (or only comments). `shenbao init` writes a commented template.",
     },
-    bad: "# TODO",
-    good: "schema: 1\napplicant:\n  name: 杭州云瞳智能科技有限公司",
+    bad: "# TODO: 待填写",
+    good: "schema: 1\napplicant:\n  name: 南京澄衡智能机器人有限公司",
     ..FAMILY
 };
 
@@ -242,8 +242,8 @@ pub const NOT_A_MAPPING: Rule = Rule {
         zh: "申报文件的顶层是一组字段（schema、applicant、project……），不能是列表或单个值。",
         en: "A declaration's top level is a set of fields (schema, applicant, project…), not a list or a single value.",
     },
-    bad: "- applicant: 杭州云瞳智能科技有限公司",
-    good: "applicant:\n  name: 杭州云瞳智能科技有限公司",
+    bad: "- applicant: 南京澄衡智能机器人有限公司\n- project: 智能测温消杀防疫机器人",
+    good: "applicant:\n  name: 南京澄衡智能机器人有限公司\nproject:\n  name: 智能测温消杀防疫机器人",
     ..FAMILY
 };
 
@@ -259,8 +259,8 @@ pub const TAB_INDENT: Rule = Rule {
         zh: "YAML 只允许用空格缩进。Tab 在不同编辑器中宽度不同，YAML 规范禁止用它缩进。请把 Tab 换成空格（通常 2 个）。",
         en: "YAML allows only spaces for indentation; tabs look different in every editor and the YAML spec forbids them there. Replace the tab with spaces (usually 2).",
     },
-    bad: "project:\n\tname: 智能测温机器人",
-    good: "project:\n  name: 智能测温机器人",
+    bad: "project:\n\tname: 智能测温消杀防疫机器人",
+    good: "project:\n  name: 智能测温消杀防疫机器人",
     ..FAMILY
 };
 

@@ -19,8 +19,8 @@ pub const UNSAFE_PATH: Rule = Rule {
         zh: "附件会被打包进申报材料包并在别的电脑上核验，因此只能引用 shenbao.yaml 所在文件夹内的文件：不能用绝对路径、`..`，也不能通过符号链接指向文件夹之外。",
         en: "Attachments are packaged and verified on other machines, so they must be files inside the folder of shenbao.yaml: no absolute paths, no `..`, no symlinks leading outside.",
     },
-    bad: "attachments:\n  - path: ../other-company/licence.pdf",
-    good: "attachments:\n  - path: attachments/business-licence.pdf",
+    bad: "attachments:\n  - path: ../other-company/business-licence.pdf\n    kind: business_licence",
+    good: "attachments:\n  - path: attachments/business-licence.pdf\n    kind: business_licence",
     ..FAMILY
 };
 
@@ -36,8 +36,8 @@ pub const MISSING: Rule = Rule {
         zh: "列出的附件必须存在且是一个文件（不是文件夹）。常见原因是文件名大小写或扩展名不一致、文件放错了文件夹。",
         en: "A listed attachment must exist and be a file (not a folder). Usually the name's case or extension differs, or the file is in another folder.",
     },
-    bad: "attachments:\n  - path: attachments/Business-Licence.PDF   # saved as business-licence.pdf",
-    good: "attachments:\n  - path: attachments/business-licence.pdf",
+    bad: "attachments:\n  - path: attachments/Business-Licence.PDF   # saved as business-licence.pdf\n    kind: business_licence",
+    good: "attachments:\n  - path: attachments/business-licence.pdf\n    kind: business_licence",
     ..FAMILY
 };
 
@@ -53,8 +53,8 @@ pub const EMPTY: Rule = Rule {
         zh: "0 字节的文件通常是扫描或下载中断的结果，不能作为证明材料。",
         en: "A zero-byte file is usually an interrupted scan or download and proves nothing.",
     },
-    bad: "attachments:\n  - path: attachments/licence.pdf   # 0 bytes",
-    good: "attachments:\n  - path: attachments/licence.pdf   # the real scan",
+    bad: "attachments:\n  - path: attachments/licence-empty.pdf   # 0 bytes: the scan was cut off\n    kind: business_licence",
+    good: "attachments:\n  - path: attachments/business-licence.pdf   # the complete scan\n    kind: business_licence",
     ..FAMILY
 };
 
@@ -70,8 +70,8 @@ pub const WRONG_TYPE: Rule = Rule {
         zh: "只接受 PDF 和常见图片等可以打印、可以长期保存的格式。扩展名改过的文件（例如把 .docx 改名为 .pdf）在审核处打不开。shenbao 按文件开头的特征字节判断真实类型。",
         en: "Only printable, durable formats (PDF, common images) are accepted. A renamed file (a .docx called .pdf) will not open at the office. shenbao reads the file's leading bytes to tell its real type.",
     },
-    bad: "attachments:\n  - path: attachments/licence.pdf   # really a Word file",
-    good: "attachments:\n  - path: attachments/licence.pdf   # a real PDF",
+    bad: "attachments:\n  - path: attachments/licence-word.pdf   # a Word document renamed to .pdf\n    kind: business_licence",
+    good: "attachments:\n  - path: attachments/business-licence.pdf   # a real PDF\n    kind: business_licence",
     ..FAMILY
 };
 
@@ -87,8 +87,8 @@ pub const BAD_PDF: Rule = Rule {
         zh: "加密（设置了打开或编辑密码）的 PDF 在审核处无法打开或打印，结构损坏（缺少文件尾或交叉引用）的 PDF 也一样。请另存为未加密的完整 PDF。",
         en: "An encrypted PDF (open or permissions password) cannot be opened or printed at the office, nor can a truncated one (no trailer or cross-reference). Save it again as a complete, unencrypted PDF.",
     },
-    bad: "attachments:\n  - path: attachments/financials.pdf   # password-protected",
-    good: "attachments:\n  - path: attachments/financials.pdf   # saved without a password",
+    bad: "attachments:\n  - path: attachments/business-licence.pdf\n    kind: business_licence\n  - path: attachments/financials-locked.pdf   # saved with a password\n    kind: financial_statement",
+    good: "attachments:\n  - path: attachments/business-licence.pdf\n    kind: business_licence\n  - path: attachments/financial-statement-2020.pdf   # saved without a password\n    kind: financial_statement",
     ..FAMILY
 };
 
@@ -104,8 +104,8 @@ pub const TOO_LARGE: Rule = Rule {
         zh: "申报系统和邮件对文件大小有限制，过大的扫描件还会拖慢核验。单个文件和全部附件的上限由申报指南配置给出（默认 20 MiB 和 100 MiB）；请降低扫描分辨率或拆分。",
         en: "Upload systems and mail limit file sizes, and huge scans slow verification down. The per-file and total limits come from the call profile (default 20 MiB and 100 MiB): scan at a lower resolution or split.",
     },
-    bad: "attachments:\n  - path: attachments/scan-600dpi.pdf   # 180 MB",
-    good: "attachments:\n  - path: attachments/scan-200dpi.pdf   # 6 MB",
+    bad: "attachments:\n  - path: attachments/scan-600dpi.pdf   # 25 MB\n    kind: business_licence",
+    good: "attachments:\n  - path: attachments/business-licence.pdf   # scanned at 200 dpi: 2 KB\n    kind: business_licence",
     ..FAMILY
 };
 
@@ -121,8 +121,8 @@ pub const BAD_NAME: Rule = Rule {
         zh: "文件名中的控制字符、换行、`%` 和反斜杠 `\\` 会在打包、解压和 BagIt 清单中被不同工具解读成不同的名字；`: * ? \" < > |`、首尾空格、结尾的句点、CON、NUL、COM1 等设备名和过长的名字在 Windows 上无法解压；`./` 和 `//` 让同一个文件有两种写法。",
         en: "Control characters, line breaks, `%` and backslashes in names are read differently by zip tools and BagIt manifests; `: * ? \" < > |`, leading or trailing spaces, a trailing dot, device names such as CON, NUL or COM1, and overlong names cannot be extracted on Windows; `./` and `//` give one file two spellings.",
     },
-    bad: "attachments:\n  - path: \"attachments/100%营业执照.pdf\"",
-    good: "attachments:\n  - path: attachments/营业执照.pdf",
+    bad: "attachments:\n  - path: \"attachments/100%营业执照.pdf\"\n    kind: business_licence",
+    good: "attachments:\n  - path: attachments/营业执照.pdf\n    kind: business_licence",
     ..FAMILY
 };
 
@@ -155,8 +155,8 @@ pub const DUPLICATE: Rule = Rule {
         zh: "两个附件内容完全相同（SHA-256 相同），多半是选错了文件：本应是另一份证明材料。",
         en: "Two attachments have identical content (same SHA-256): usually a wrong file was picked where another document belongs.",
     },
-    bad: "attachments:\n  - {path: a/licence.pdf, kind: business_licence}\n  - {path: b/licence-copy.pdf, kind: qualification}",
-    good: "attachments:\n  - {path: a/licence.pdf, kind: business_licence}\n  - {path: b/icp-licence.pdf, kind: qualification}",
+    bad: "attachments:\n  - {path: attachments/business-licence.pdf, kind: business_licence}\n  - {path: attachments/business-licence-copy.pdf, kind: financial_statement}",
+    good: "attachments:\n  - {path: attachments/business-licence.pdf, kind: business_licence}\n  - {path: attachments/financial-statement-2020.pdf, kind: financial_statement}",
     ..FAMILY
 };
 
@@ -172,8 +172,8 @@ pub const REQUIRED_KIND: Rule = Rule {
         zh: "形式审查要核对申报单位的身份，营业执照副本复印件（加盖公章的扫描件）是必备的证明材料。必需的附件类型由申报指南配置给出。",
         en: "The formal review checks who the applicant is; a stamped scan of the business licence is indispensable. The required kinds come from the call profile.",
     },
-    bad: "attachments:\n  - {path: attachments/report.pdf, kind: evidence}",
-    good: "attachments:\n  - {path: attachments/licence.pdf, kind: business_licence}\n  - {path: attachments/report.pdf, kind: evidence}",
+    bad: "attachments:\n  - {path: attachments/robot-photo.png, kind: evidence}",
+    good: "attachments:\n  - {path: attachments/business-licence.pdf, kind: business_licence}\n  - {path: attachments/robot-photo.png, kind: evidence}",
     ..FAMILY
 };
 

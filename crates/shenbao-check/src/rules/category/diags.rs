@@ -19,8 +19,8 @@ pub const UNSUPPORTED: Rule = Rule {
         zh: "专家评审按申报方向比较项目。如果项目名称、简介、关键词和详细内容里找不到该类别的任何特征词（例如第 7 类的测温、消杀、防疫机器人），项目多半报错了类别，或者文字没有说清它属于该类别。",
         en: "Experts compare projects within a category. When the name, summary, keywords and narrative contain none of the category's characteristic terms (for category 7: temperature screening, disinfection, epidemic-prevention robots), the category is probably wrong or the text does not show why it fits.",
     },
-    bad: "project:\n  name: 智慧社区团购小程序\n  category: 7   # 智能防控创新产品",
-    good: "project:\n  name: 智慧社区团购小程序\n  category: 2   # 线上线下融合服务",
+    bad: "project:\n  name: 基于人工智能与远程操控的智能测温消杀防疫机器人\n  category: 3   # 医疗教育服务",
+    good: "project:\n  name: 基于人工智能与远程操控的智能测温消杀防疫机器人\n  category: 7   # 智能防控创新产品",
     ..FAMILY
 };
 
@@ -36,8 +36,8 @@ pub const BETTER_FIT: Rule = Rule {
         zh: "shenbao 按指南各类别的特征词为每个类别打分（名称×3、关键词和简介×2、详细内容×1，每个词每个字段只计一次）。另一个类别的得分至少是所报类别的 1.5 倍且高出 12 分以上时提示：改报该类别通常更有竞争力。`shenbao fit` 可查看全部得分和依据。",
         en: "shenbao scores every category by the call's characteristic terms (name ×3, keywords and summary ×2, narrative ×1, each term once per field). When another category scores at least 1.5 times as much and 12 points more, it says so: filing there is usually stronger. `shenbao fit` shows all scores and their evidence.",
     },
-    bad: "project:\n  name: 智能测温消杀防疫机器人\n  category: 3   # 医疗教育服务",
-    good: "project:\n  name: 智能测温消杀防疫机器人\n  category: 7   # 智能防控创新产品",
+    bad: "project:\n  name: 基于人工智能与远程操控的智能测温消杀防疫机器人\n  category: 8   # 前沿科技信息产品",
+    good: "project:\n  name: 基于人工智能与远程操控的智能测温消杀防疫机器人\n  category: 7   # 智能防控创新产品",
     ..FAMILY
 };
 
@@ -53,8 +53,8 @@ pub const FACET: Rule = Rule {
         zh: "有的类别对项目形态有硬性要求：第 7、8 类是“产品”，要有研发、生产或销售的设备、终端；第 10 类是实体的“信息消费体验中心（馆）”，要有线下场所，并兼具线上服务与线下体验。文字中看不出这些，评审会认为不符合该类别。",
         en: "Some categories fix the project's form: 7 and 8 are products (devices, terminals developed, made or sold); 10 is a physical experience centre with both online service and offline experience. When the text shows none of this, reviewers will judge it outside the category.",
     },
-    bad: "project:\n  category: 10\n  summary: 面向居民的线上信息消费知识课程平台……",
-    good: "project:\n  category: 10\n  summary: 在商圈建设 1200 平方米信息消费体验馆，线上预约、线下体验……",
+    bad: "# examples/remote-diagnosis-platform/shenbao.yaml\nproject:\n  name: 5G+AI 远程影像诊断与分级诊疗服务平台\n  category: 10   # 信息消费体验中心: a physical venue",
+    good: "# examples/remote-diagnosis-platform/shenbao.yaml\nproject:\n  name: 5G+AI 远程影像诊断与分级诊疗服务平台\n  category: 3   # 医疗教育服务",
     ..FAMILY
 };
 

@@ -52,8 +52,8 @@ pub const CLOSED: Rule = Rule {
         zh: "按 --as-of 给出的日期（默认今天，北京时间），指南规定的截止日期已过，新的申报已不被受理。检查历史材料时可忽略此提示；加 --strict 时视为错误。",
         en: "By the date given with --as-of (default: today, Beijing time) the deadline has passed and new applications are no longer accepted. Ignore it when checking old material; with --strict it is an error.",
     },
-    bad: "shenbao validate --as-of 2021-04-01 .",
-    good: "shenbao validate --as-of 2021-03-20 .",
+    bad: "$ shenbao validate --as-of 2021-04-01 .",
+    good: "$ shenbao validate --as-of 2021-03-20 .",
     ..FAMILY
 };
 
@@ -69,8 +69,8 @@ pub const INTERNAL_DEADLINE: Rule = Rule {
         zh: "推荐单位须在 3 月 31 日前完成审核并寄出，因此会给申报单位定更早的截止日期（例如湖北省 2021 年为 3 月 22 日）。晚于推荐单位截止日的材料来不及被推荐。",
         en: "Recommending bodies must review and post by 31 March, so they set applicants an earlier deadline (Hubei, 2021: 22 March). Material dated later cannot be recommended in time.",
     },
-    bad: "recommender:\n  name: 湖北省\nsubmission:\n  date: 2021-03-25",
-    good: "recommender:\n  name: 湖北省\nsubmission:\n  date: 2021-03-19",
+    bad: "applicant:\n  credit_code: \"914201115783202119\"      # registered in 武汉\nrecommender:\n  name: 湖北省\n  department: 湖北省经济和信息化厅\nsubmission:\n  date: 2021-03-25",
+    good: "applicant:\n  credit_code: \"914201115783202119\"\nrecommender:\n  name: 湖北省\n  department: 湖北省经济和信息化厅\nsubmission:\n  date: 2021-03-19",
     ..FAMILY
 };
 

@@ -18,8 +18,8 @@ pub const MALFORMED_CODE: Rule = Rule {
         zh: "统一社会信用代码（GB 32100）只用数字和 21 个大写字母，不用 I、O、S、V、Z，也不用小写字母和空格；前两位是标准规定的登记管理部门码和机构类别码。多半是把 0 写成了 O、把 1 写成了 I。",
         en: "The unified social credit code (GB 32100) uses digits and 21 capital letters only — no I, O, S, V, Z, no lower case, no spaces — and its first two characters are a department and category of the standard. Usually a 0 was typed as O or a 1 as I.",
     },
-    bad: "applicant:\n  credit_code: \"9133O1063021847734\"   # O instead of 0",
-    good: "applicant:\n  credit_code: \"913301063021847734\"",
+    bad: "applicant:\n  credit_code: \"9132O1153021847731\"      # the letter O instead of the digit 0",
+    good: "applicant:\n  credit_code: \"913201153021847731\"",
     ..FAMILY
 };
 
@@ -35,8 +35,8 @@ pub const CODE_CHECK: Rule = Rule {
         zh: "第 18 位是按 GB 32100 由前 17 位算出的校验码。校验不符说明代码抄错了一位或几位，形式审查会因“申报单位信息有误”退回。shenbao 会尝试找出哪一位写错了。",
         en: "The 18th character is computed from the first 17 (GB 32100). A mismatch means the code was copied wrongly, and the formal review returns applications with a wrong applicant identity. shenbao tries to say which character is wrong.",
     },
-    bad: "applicant:\n  credit_code: \"914403001922038217\"",
-    good: "applicant:\n  credit_code: \"914403001922038216\"",
+    bad: "applicant:\n  credit_code: \"913201153021847732\"      # the last character copied wrongly",
+    good: "applicant:\n  credit_code: \"913201153021847731\"",
     ..FAMILY
 };
 
@@ -53,7 +53,7 @@ pub const ORG_CODE_CHECK: Rule = Rule {
         en: "Positions 9–17 of the credit code are the organisation code (GB 11714) with its own check character. When the whole code checks but this part does not, the code may be invented or mis-transcribed: compare with the business licence.",
     },
     bad: "applicant:\n  credit_code: \"913201153021847757\"",
-    good: "applicant:\n  credit_code: \"914403001922038216\"",
+    good: "applicant:\n  credit_code: \"913201153021847731\"",
     ..FAMILY
 };
 
@@ -69,8 +69,8 @@ pub const NOT_LEGAL_PERSON: Rule = Rule {
         zh: "指南要求申报主体“具备独立法人资格”。个体工商户（代码以 92 开头）、分公司和分支机构、个人独资企业、合伙企业以及外国机构的常驻代表机构都不是独立法人，应由具备法人资格的主体（如总公司）申报。",
         en: "The call requires an independent legal person. Individual businesses (codes starting 92), branches, sole proprietorships, partnerships and foreign representative offices are not; the legal person itself (e.g. the head company) must apply.",
     },
-    bad: "applicant:\n  credit_code: \"92330106MA2KDL4P7N\"\n  legal_form: 个体工商户",
-    good: "applicant:\n  credit_code: \"91330106MA2KDL4P7R\"\n  legal_form: 有限责任公司（自然人投资或控股）",
+    bad: "applicant:\n  credit_code: \"92320115MA1XN3K349\"\n  legal_form: 个体工商户",
+    good: "applicant:\n  credit_code: \"913201153021847731\"\n  legal_form: 有限责任公司（自然人投资或控股）",
     ..FAMILY
 };
 
@@ -86,8 +86,8 @@ pub const LEGAL_FORM_NEEDED: Rule = Rule {
         zh: "以 91 开头的代码既可能是公司，也可能是分公司、合伙企业或个人独资企业，代码本身无法区分。填写营业执照“类型”一栏（legal_form），shenbao 才能判断是否具备独立法人资格。",
         en: "A code starting 91 may belong to a company, a branch, a partnership or a sole proprietorship; the code cannot tell. Fill in the licence's 类型 line (legal_form) so shenbao can decide.",
     },
-    bad: "applicant:\n  credit_code: \"914403001922038216\"\n  # legal_form missing",
-    good: "applicant:\n  credit_code: \"914403001922038216\"\n  legal_form: 有限责任公司（自然人投资或控股）",
+    bad: "applicant:\n  credit_code: \"913201153021847731\"\n  # legal_form missing",
+    good: "applicant:\n  credit_code: \"913201153021847731\"\n  legal_form: 有限责任公司（自然人投资或控股）",
     ..FAMILY
 };
 
@@ -103,8 +103,8 @@ pub const PERSONHOOD_UNCERTAIN: Rule = Rule {
         zh: "民办非企业单位、律师事务所和“其他”类机构既有法人形式也有非法人形式。请确认申报单位具备独立法人资格（例如法人登记证书）。",
         en: "Private non-enterprise units, law firms and 'other' organisations exist in legal-person and other forms. Confirm the applicant is an independent legal person (e.g. its legal-person certificate).",
     },
-    bad: "applicant:\n  credit_code: \"52330000MJ8765437E\"",
-    good: "applicant:\n  credit_code: \"914403001922038216\"",
+    bad: "applicant:\n  credit_code: \"52320115MJ56087279\"      # a 民办非企业单位",
+    good: "applicant:\n  credit_code: \"913201153021847731\"",
     ..FAMILY
 };
 
@@ -120,8 +120,8 @@ pub const NOT_MAINLAND: Rule = Rule {
         zh: "指南要求申报主体“在中华人民共和国境内注册”。代码第 3–8 位是登记机关的行政区划代码：71（台湾）、81（香港）、82（澳门）以及不存在的省级代码都不符合。",
         en: "The call requires registration in the PRC. Positions 3–8 are the registering authority's region code: 71 (Taiwan), 81 (Hong Kong), 82 (Macao) or a non-existent provincial code do not qualify here.",
     },
-    bad: "applicant:\n  credit_code: \"91810000123456788L\"",
-    good: "applicant:\n  credit_code: \"914403001922038216\"",
+    bad: "applicant:\n  credit_code: \"91810000123456788L\"      # registered in Hong Kong",
+    good: "applicant:\n  credit_code: \"913201153021847731\"",
     ..FAMILY
 };
 

@@ -19,7 +19,7 @@ pub const THIN_SECTION: Rule = Rule {
         en: "The call asks for demonstrative, innovative, replicable projects, and experts judge from the background, content, innovation, results and replicability sections. A section of a sentence or two cannot show that. The minimum for each required section comes from the call profile (default 100 characters, not counting spaces and line breaks).",
     },
     bad: "narrative:\n  innovation: 采用人工智能技术。",
-    good: "narrative:\n  innovation: |-\n    一是……（具体的技术、模式创新，至少 100 字，有数据支撑）",
+    good: "narrative:\n  innovation: 一是人工智能多模态测温：热成像与可见光人脸检测融合，自动定位额头区域并补偿环境温度，佩戴口罩时精度仍为 ±0.3℃，误报率较单点测温降低 80% 以上；二是测温与消杀一体化：同一底盘完成体温筛查和巡航消杀，药剂用量降低约 35%。",
     ..FAMILY
 };
 
@@ -35,8 +35,8 @@ pub const INVESTMENT: Rule = Rule {
         zh: "已完成投资是总投资的一部分，不可能更大；多半是单位写错（元与万元）或两栏填反了。",
         en: "Completed investment is part of the total and cannot exceed it; usually a unit slip (元 vs 万元) or the two were swapped.",
     },
-    bad: "project:\n  investment:\n    total: 2600\n    completed: 3000",
-    good: "project:\n  investment:\n    total: 3000\n    completed: 2600",
+    bad: "project:\n  investment:\n    total: 3150\n    completed: 4200",
+    good: "project:\n  investment:\n    total: 4200\n    completed: 3150",
     ..FAMILY
 };
 
@@ -52,8 +52,8 @@ pub const DATE_ORDER: Rule = Rule {
         zh: "单位成立、项目启动、上线运营、计划完成和申报的日期应依次先后；顺序颠倒通常是笔误，会让评审质疑材料的真实性。",
         en: "Founding, project start, launch, planned completion and submission dates must come in order; a reversal is usually a slip and makes reviewers doubt the material.",
     },
-    bad: "project:\n  start_date: 2020-06-01\n  launch_date: 2020-03-01",
-    good: "project:\n  start_date: 2020-03-01\n  launch_date: 2020-06-01",
+    bad: "project:\n  start_date: 2020-03-16\n  launch_date: 2020-02-03",
+    good: "project:\n  start_date: 2020-02-03\n  launch_date: 2020-03-16",
     ..FAMILY
 };
 
@@ -69,8 +69,8 @@ pub const NOT_IN_OPERATION: Rule = Rule {
         zh: "指南要“总结推广可复制的经验做法”，申报书要写应用成效：尚未上线的项目拿不出成效，通常难以入选。没有写上线时间或上线时间晚于申报日期时提示。",
         en: "The call promotes proven, replicable practice and the form asks for results: a project not yet running has none to show and rarely wins. Shown when the launch date is missing or after the submission date.",
     },
-    bad: "project:\n  launch_date: 2021-06-01\nsubmission:\n  date: 2021-03-20",
-    good: "project:\n  launch_date: 2020-06-01\nsubmission:\n  date: 2021-03-20",
+    bad: "project:\n  launch_date: 2021-06-01\nsubmission:\n  date: 2021-03-19",
+    good: "project:\n  launch_date: 2020-03-16\nsubmission:\n  date: 2021-03-19",
     ..FAMILY
 };
 
@@ -86,8 +86,8 @@ pub const STAFF: Rule = Rule {
         zh: "研发人员是员工的一部分，不可能多于员工总数；矛盾的数据说明填写有误，评审会质疑材料的真实性。",
         en: "R&D staff are part of all staff and cannot outnumber them; the contradiction shows a mistake and makes reviewers doubt the material.",
     },
-    bad: "applicant:\n  employees: 80\n  rd_staff: 120",
-    good: "applicant:\n  employees: 180\n  rd_staff: 120",
+    bad: "applicant:\n  employees: 74\n  rd_staff: 186",
+    good: "applicant:\n  employees: 186\n  rd_staff: 74",
     ..FAMILY
 };
 

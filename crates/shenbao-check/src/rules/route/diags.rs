@@ -20,8 +20,8 @@ pub const UNKNOWN_RECOMMENDER: Rule = Rule {
         zh: "只有 31 个省级地区、5 个计划单列市、新疆生产建设兵团、中央企业和信息消费示范城市的主管部门可以推荐项目，名额也按类别计算。名称写错或类别选错，推荐关系就不成立。",
         en: "Only the 31 provincial-level regions, the 5 separately planned cities, the XPCC, central enterprises and demonstration cities may recommend, and quotas count per kind. A misspelt name or the wrong kind breaks the recommendation.",
     },
-    bad: "recommender:\n  kind: province\n  name: 宁波市",
-    good: "recommender:\n  kind: separately_planned_city\n  name: 宁波市",
+    bad: "recommender:\n  kind: province\n  name: 南京市",
+    good: "recommender:\n  kind: demonstration_city\n  name: 南京市\n  via: 江苏省",
     ..FAMILY
 };
 
@@ -38,8 +38,8 @@ pub const UNLISTED_RECOMMENDER: Rule = Rule {
         zh: "中央企业名单系据公开资料重建，信息消费示范城市名单只找到部分（26 个中的 16 个）。名单不完整时 shenbao 只提示、不判错：请确认推荐单位确属该类别。",
         en: "The central-enterprise list is reconstructed from public sources and only some demonstration cities are known (16 of 26). Where a list is incomplete shenbao warns rather than rejects: confirm the body really is of that kind.",
     },
-    bad: "recommender:\n  kind: demonstration_city\n  name: 某某市",
-    good: "recommender:\n  kind: demonstration_city\n  name: 合肥市\n  via: 安徽省",
+    bad: "recommender:\n  kind: demonstration_city\n  name: 苏州市\n  via: 江苏省",
+    good: "recommender:\n  kind: demonstration_city\n  name: 南京市\n  via: 江苏省",
     ..FAMILY
 };
 
@@ -55,8 +55,8 @@ pub const DEMO_CITY_ROUTE: Rule = Rule {
         zh: "指南规定：信息消费示范城市（直辖市、计划单列市除外）额外推荐的项目，需提交所在省、自治区工业和信息化主管部门统一上报。`via` 应写所在省（区）的名称。",
         en: "The call says a demonstration city's extra projects (except municipalities and separately planned cities) are submitted through its province or autonomous region: `via` names that province.",
     },
-    bad: "recommender:\n  kind: demonstration_city\n  name: 合肥市",
-    good: "recommender:\n  kind: demonstration_city\n  name: 合肥市\n  via: 安徽省",
+    bad: "recommender:\n  kind: demonstration_city\n  name: 南京市",
+    good: "recommender:\n  kind: demonstration_city\n  name: 南京市\n  via: 江苏省",
     ..FAMILY
 };
 
