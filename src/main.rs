@@ -9,5 +9,19 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     let cli = shenbao::cli::Cli::parse();
     shenbao::atomic::clean_up_on_interrupt();
+    report_file_size_limits();
     std::process::exit(shenbao::commands::run(cli) as i32);
+}
+
+/// Over a file-size limit (`ulimit -f`, a quota) the system would kill the
+/// process with SIGXFSZ, mid-write and without a word. Ignored, the write
+/// fails with EFBIG instead, and the command reports it (Z028, F006) and
+/// removes its temporary file.
+fn report_file_size_limits() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to "ignore" at start-up, before
+    // any thread exists, touches no memory of ours.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
 }

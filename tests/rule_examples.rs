@@ -53,14 +53,33 @@ use std::time::{Duration, Instant};
 /// reason). Each is a rule a user cannot see demonstrated: keep this short.
 /// An exempt example still runs, and the test fails once it works (so the
 /// entry goes).
-const EXEMPT: &[(&str, &str, &str)] = &[(
-    "S009",
-    "bad",
-    "S009 is the schema family's catch-all for JSON Schema checks other than \
+const EXEMPT: &[(&str, &str, &str)] = &[
+    (
+        "S009",
+        "bad",
+        "S009 is the schema family's catch-all for JSON Schema checks other than \
      required, type, enum, const, oneOf, format, range, pattern, length and \
      uniqueItems (S001-S008); the embedded declaration schema uses no other, so \
      no declaration can raise it",
-)];
+    ),
+    (
+        "Z027",
+        "bad",
+        "Z027 needs an attachment that changes or fails while it is being packaged, \
+     after validation read it: a race no command line can stage (tests/errors.rs \
+     raises it by cutting a file short during packaging)",
+    ),
+    (
+        "Z029",
+        "bad",
+        "Z029 needs the operating system's random source to fail",
+    ),
+    (
+        "M002",
+        "bad",
+        "M002 needs the font embedded in the binary to be damaged",
+    ),
+];
 
 /// The passing declaration every desk starts from.
 const BASE: &str = "thermal-screening-robot";
@@ -90,6 +109,10 @@ const EXTRAS: &[(&str, &str)] = &[
     (
         "attachments/business-licence-copy.pdf",
         "a second copy of business-licence.pdf",
+    ),
+    (
+        "attachments/Business-licence.pdf",
+        "business-licence.pdf again, its name capitalised",
     ),
     (
         "attachments/营业执照.pdf",
@@ -146,6 +169,10 @@ const EXTRAS: &[(&str, &str)] = &[
     (
         "dossier-edited.zip",
         "dossier.zip whose business-licence.pdf was edited",
+    ),
+    (
+        "dossier-long-manifest.zip",
+        "dossier.zip whose manifest lists 32,000 more files",
     ),
     (
         "dossier-retagged.zip",
@@ -212,7 +239,9 @@ fn build_extra(path: &str, desk: &Path, target: &Path) {
             let locked = [&pdf[..at], b"/Encrypt 9 0 R ", &pdf[at..]].concat();
             std::fs::write(target, locked).unwrap();
         }
-        "attachments/business-licence-copy.pdf" | "attachments/营业执照.pdf" => {
+        "attachments/business-licence-copy.pdf"
+        | "attachments/营业执照.pdf"
+        | "attachments/Business-licence.pdf" => {
             std::fs::copy(desk.join("attachments/business-licence.pdf"), target).unwrap();
         }
         "stub.exe" => std::fs::write(target, b"MZ\x90\x00".repeat(64)).unwrap(),
@@ -346,6 +375,10 @@ fn tampering(name: &str) -> &'static str {
              \x20   if n.endswith('/bag-info.txt'): copy(n, info)\n\
              \x20   elif n.endswith('/tagmanifest-sha256.txt'): copy(n, src.read(n).replace(old, new))\n\
              \x20   else: copy(n)"
+        }
+        "dossier-long-manifest.zip" => {
+            "lines = b''.join(b'0' * 64 + b'  data/missing-%d.pdf\\n' % i for i in range(32000))\n\
+             for n in src.namelist(): copy(n, src.read(n) + lines if n.endswith('/manifest-sha256.txt') else None)"
         }
         "dossier-encrypted.zip" | "dossier-header.zip" | "dossier-flipped.zip" => ALL,
         _ => unreachable!("{name}: how is it made?"),

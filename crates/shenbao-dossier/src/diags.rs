@@ -382,8 +382,8 @@ pub const KEY_WRONG_KIND: Rule = Rule {
         zh: "`shenbao keygen` 写出一对文件：秘密密钥（.key）用于签名（package、recommend 的 --key），由申报单位或推荐单位自己保管；公钥（.pub）交给受理单位，用于核验（--trusted-key、--trusted-keys、--office-key）。两者不能互换。",
         en: "`shenbao keygen` writes a pair: the secret key (.key) signs (--key of package and recommend) and stays with its owner; the public key (.pub) goes to the office and checks signatures (--trusted-key, --trusted-keys, --office-key). One cannot stand in for the other.",
     },
-    bad: "shenbao package . --key applicant.pub",
-    good: "shenbao package . --key applicant.key",
+    bad: "$ shenbao package --key applicant.pub -o d.zip .      # the public key, not the secret one",
+    good: "$ shenbao package --key applicant.key -o d.zip .",
     ..STOPS
 };
 
@@ -399,8 +399,8 @@ pub const KEY_UNREADABLE: Rule = Rule {
         zh: "minisign 密钥是几百字节的文本文件。shenbao 只读取普通文件：文件夹、设备（如 /dev/zero）和管道在读取之前就被拒绝，不会让命令卡住。",
         en: "A minisign key is a text file of a few hundred bytes. shenbao reads only regular files: folders, devices (such as /dev/zero) and pipes are refused before anything is read, so the command never hangs on them.",
     },
-    bad: "shenbao verify --trusted-key keys/ dossier.zip",
-    good: "shenbao verify --trusted-key keys/applicant.pub dossier.zip",
+    bad: "$ shenbao verify --trusted-key keys/ dossier.zip      # a folder, not a key",
+    good: "$ shenbao verify --trusted-key keys/applicant.pub dossier.zip",
     ..STOPS
 };
 
@@ -416,8 +416,8 @@ pub const KEY_MALFORMED: Rule = Rule {
         zh: "minisign 密钥文件有一行注释和一行 base64 编码的密钥，算法标识、长度和校验和都有规定，整个文件不过几百字节（超过 4 KiB 的文件不读）。复制粘贴时截断、被编辑器改动或选错了文件，都无法使用。",
         en: "A minisign key file holds a comment line and a base64 line whose algorithm ids, length and checksum are fixed by the format, a few hundred bytes in all (files over 4 KiB are not read). A key cut short when pasted, changed by an editor, or the wrong file altogether cannot be used.",
     },
-    bad: "shenbao verify --trusted-key shenbao.yaml dossier.zip",
-    good: "shenbao verify --trusted-key applicant.pub dossier.zip",
+    bad: "$ shenbao verify --trusted-key shenbao.yaml dossier.zip",
+    good: "$ shenbao verify --trusted-key applicant.pub dossier.zip",
     ..STOPS
 };
 
@@ -433,8 +433,8 @@ pub const KEY_WRONG_PASSWORD: Rule = Rule {
         zh: "秘密密钥用生成时设置的密码加密保存（scrypt）。密码不对时解出的密钥校验和不符，无法签名。密码来自环境变量 SHENBAO_PASSWORD，或在终端中输入。",
         en: "The secret key is stored encrypted with the password chosen when it was made (scrypt); with another password its checksum does not match and nothing can be signed. The password comes from SHENBAO_PASSWORD or is typed on the terminal.",
     },
-    bad: "SHENBAO_PASSWORD=guess shenbao package . --key applicant.key",
-    good: "shenbao package . --key applicant.key   # and type the key's password when asked",
+    bad: "$ SHENBAO_PASSWORD=正确的口令 shenbao keygen -o locked\n$ SHENBAO_PASSWORD=猜的口令 shenbao package --key locked.key -o d.zip .",
+    good: "$ SHENBAO_PASSWORD=正确的口令 shenbao keygen -o locked\n$ SHENBAO_PASSWORD=正确的口令 shenbao package --key locked.key -o d.zip .",
     ..STOPS
 };
 
@@ -450,8 +450,8 @@ pub const KEY_PASSWORD_MISSING: Rule = Rule {
         zh: "有密码保护的秘密密钥要先输入密码才能签名，生成新密钥时也要设置密码。在脚本或定时任务中运行时没有终端可以输入，此时请用环境变量 SHENBAO_PASSWORD 提供密码；生成自动化用的密钥可以加 --no-password。",
         en: "A password-protected secret key needs its password before it can sign, and a new key needs one to be set. A script or scheduled job has no terminal to type it on: give the password in SHENBAO_PASSWORD, or make keys for automation with --no-password.",
     },
-    bad: "shenbao package . --key applicant.key < /dev/null   # from a script, without SHENBAO_PASSWORD",
-    good: "SHENBAO_PASSWORD=\"$KEY_PASSWORD\" shenbao package . --key applicant.key",
+    bad: "$ shenbao keygen -o locked      # from a script: no terminal to ask on, no SHENBAO_PASSWORD",
+    good: "$ shenbao keygen --no-password -o unlocked      # or set SHENBAO_PASSWORD",
     ..STOPS
 };
 
@@ -467,8 +467,8 @@ pub const ATTACHMENT_UNREADABLE: Rule = Rule {
         zh: "材料包记录每个附件的 SHA-256，纸质申报书上的校验码也由它们算出。附件在打包时读不出来，或在打包过程中被改写、截断（例如还在复制或同步中），打出的包就与文件不符，所以不生成材料包。",
         en: "A dossier records every attachment's SHA-256, from which the paper form's code is computed too. An attachment that cannot be read, or that is rewritten or cut short while it is packaged (still being copied or synced, say), would not match the dossier, so none is written.",
     },
-    bad: "shenbao package . --key applicant.key   # while attachments/营业执照.pdf is still being copied in",
-    good: "shenbao package . --key applicant.key   # once every attachment is in place",
+    bad: "$ shenbao package --key applicant.key -o d.zip .      # while attachments/business-licence.pdf is still being copied in",
+    good: "$ shenbao package --key applicant.key -o d.zip .      # once every attachment is in place",
     ..STOPS
 };
 
@@ -484,8 +484,8 @@ pub const BAG_NOT_WRITTEN: Rule = Rule {
         zh: "材料包先写入目标文件夹中的临时文件，写完才改名为目标文件。写入中途失败（磁盘或 U 盘已满、文件超过文件系统或系统限制）时删除临时文件，不留下半个材料包。",
         en: "A dossier is written to a temporary file in the target folder and renamed when complete. When writing fails half way (a full disk or USB stick, a file larger than the file system or the system allows) the temporary file is removed: no half dossier is left.",
     },
-    bad: "shenbao package . --key applicant.key -o /media/usb/申报材料.zip   # the stick is full",
-    good: "shenbao package . --key applicant.key -o 申报材料.zip",
+    bad: "$ prlimit --fsize=100000 shenbao package --key applicant.key -o d.zip .      # room for 100 KB only, as on a full USB stick",
+    good: "$ shenbao package --key applicant.key -o d.zip .",
     ..STOPS
 };
 
@@ -501,8 +501,8 @@ pub const KEY_NOT_GENERATED: Rule = Rule {
         zh: "新密钥和密钥加密用的盐取自操作系统的随机数源。随机数源不可用时不生成任何密钥，以免产生可被猜出的密钥。",
         en: "A new key, and the salt that encrypts it, come from the operating system's random source. When it is unavailable no key is made, rather than one that could be guessed.",
     },
-    bad: "shenbao keygen -o applicant   # on a system whose random source fails",
-    good: "shenbao keygen -o applicant",
+    bad: "$ shenbao keygen --no-password -o new      # on a system whose random source fails",
+    good: "$ shenbao keygen --no-password -o new",
     ..STOPS
 };
 
@@ -518,8 +518,8 @@ pub const TOO_MANY_FILES: Rule = Rule {
         zh: "一份材料包只有申报文件、申报书和附件（附件不超过 200 个）。条目或清单行数远超于此的 ZIP 不是 shenbao 生成的，可能意在耗尽受理单位电脑的内存或时间，因此不再读取其余内容。",
         en: "A dossier holds the declaration, the form and the attachments (at most 200). A ZIP with far more entries or manifest lines was not made by shenbao and may be meant to exhaust an office's memory or time, so nothing more of it is read.",
     },
-    bad: "a ZIP with 1,000,000 entries, or a manifest of 32,000 lines",
-    good: "a dossier written by shenbao package",
+    bad: "$ shenbao verify --trusted-key applicant.pub dossier-long-manifest.zip",
+    good: "$ shenbao verify --trusted-key applicant.pub dossier.zip",
     ..FAMILY
 };
 

@@ -89,8 +89,8 @@ pub const NOT_REGULAR: Rule = Rule {
         zh: "shenbao 只读取普通文件。命名管道（FIFO）会让程序一直等待，设备文件（如 /dev/zero）读不到尽头，因此在读取之前就拒绝它们。",
         en: "shenbao reads regular files only. A named pipe (FIFO) would make it wait forever and a device (such as /dev/zero) never ends, so both are refused before anything is read.",
     },
-    bad: "shenbao validate /dev/zero",
-    good: "shenbao validate 我的项目/shenbao.yaml",
+    bad: "$ mkfifo 管道.yaml\n$ shenbao validate 管道.yaml      # a named pipe: nothing would ever arrive",
+    good: "$ shenbao validate shenbao.yaml",
     ..FAMILY
 };
 

@@ -123,8 +123,8 @@ pub const NO_DOSSIERS: Rule = Rule {
         zh: "受理和推荐处理的是申报单位用 `shenbao package` 生成的材料包（.zip）。给出的文件和文件夹（含子文件夹）中一个也没有时无从处理；检查路径是否正确，材料包是否已解压（应保留 .zip 原件）。",
         en: "Intake and recommend work on the dossiers (.zip) applicants make with `shenbao package`. When the given files and folders (subfolders included) hold none there is nothing to do: check the path, and that the dossiers were not unzipped (keep the .zip as it arrived).",
     },
-    bad: "shenbao intake 收件箱/   # 只有解压后的文件夹",
-    good: "shenbao intake 收件箱/   # 含 *.zip 材料包",
+    bad: "$ shenbao intake --trusted-keys keys inbox/      # nothing has arrived yet",
+    good: "$ cp dossier.zip inbox/\n$ shenbao intake --office 江苏省 --trusted-keys keys inbox/",
     ..FAMILY
 };
 

@@ -55,8 +55,8 @@ pub const NAME_CANNOT_TRAVEL: Rule = Rule {
         zh: "推荐材料包按文件名列出所转报的材料包，推荐单位名称也用于文件名。名称须在各种操作系统上都能原样保存：不能有控制字符、/ \\ : * ? \" < > | %，不能是 Windows 设备名，所选材料包不能同名，-o 也不能指向所选材料包本身。",
         en: "The bundle lists the forwarded dossiers by file name, and the office's name becomes a file name too. Each must survive any operating system: no control characters, none of / \\ : * ? \" < > | %, no Windows device names, no two selected dossiers of one name, and -o must not name a selected dossier.",
     },
-    bad: "shenbao recommend --office \"江苏省:工信厅\" --key office.key 收件箱/",
-    good: "shenbao recommend --office 江苏省 --key office.key 收件箱/",
+    bad: "$ shenbao recommend --office \"江苏省:工信厅\" --key office.key --trusted-keys keys --date 2021-03-30 dossier.zip",
+    good: "$ shenbao recommend --office 江苏省 --key office.key --trusted-keys keys --date 2021-03-30 dossier.zip",
     ..FAMILY
 };
 

@@ -138,8 +138,8 @@ pub const NAMES_COLLIDE: Rule = Rule {
         zh: "Windows 和 macOS 不区分文件名的大小写，macOS 还会把分解形式的字符组合起来：`营业执照.PDF` 与 `营业执照.pdf` 在那里是同一个文件，解压时一个会覆盖另一个。",
         en: "Windows and macOS do not tell names apart by case, and macOS composes decomposed characters: `licence.PDF` and `licence.pdf` are one file there, and extracting one overwrites the other.",
     },
-    bad: "attachments:\n  - path: attachments/A.png\n  - path: attachments/a.png",
-    good: "attachments:\n  - path: attachments/site-a.png\n  - path: attachments/site-b.png",
+    bad: "attachments:\n  - {path: attachments/business-licence.pdf, kind: business_licence}\n  - {path: attachments/Business-licence.pdf, kind: financial_statement}",
+    good: "attachments:\n  - {path: attachments/business-licence.pdf, kind: business_licence}\n  - {path: attachments/financial-statement-2020.pdf, kind: financial_statement}",
     ..FAMILY
 };
 
