@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 /// assert!(matches!(folder.open("attachments"), Err(OpenError::NotAFile)));
 /// # #[cfg(unix)]
 /// # {
-/// std::os::unix::fs::symlink("/etc/passwd", dir.path().join("attachments/b.pdf")).unwrap();
+/// std::os::unix::fs::symlink("a.pdf", dir.path().join("attachments/b.pdf")).unwrap();
 /// assert!(matches!(folder.open("attachments/b.pdf"), Err(OpenError::Link)));
 /// # }
 /// ```
