@@ -106,3 +106,197 @@ fn devices_fifos_and_folders_are_never_outputs() {
         .is_char_device());
     assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
 }
+
+/// A key pair `k.key`/`k.pub` (no password) in `dir`.
+fn key_pair(dir: &Path) -> (PathBuf, PathBuf) {
+    let base = dir.join("k");
+    let output = shenbao()
+        .args(["keygen", "--no-password", "-o", base.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    (base.with_extension("key"), base.with_extension("pub"))
+}
+
+/// A dossier of the example, signed with `key`, at `to`.
+fn dossier(folder: &Path, key: &Path, to: &Path) {
+    let output = shenbao()
+        .args(["package", folder.to_str().unwrap(), "--key"])
+        .arg(key)
+        .arg("-o")
+        .arg(to)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+}
+
+#[test]
+fn package_never_writes_over_its_key_declaration_attachment_or_profile() {
+    let (dir, folder) = example();
+    let (key, _) = key_pair(&folder);
+    let d = folder.to_str().unwrap();
+    let k = key.to_str().unwrap();
+    let decl = folder.join("shenbao.yaml");
+    let photo = folder.join("attachments/robot-photo.png");
+    refused(&["package", d, "--key", k, "-o", k], "F012", &key);
+    for guarded in [&decl, &photo] {
+        refused(
+            &["package", d, "--key", k, "-o", guarded.to_str().unwrap()],
+            "F012",
+            guarded,
+        );
+    }
+    let call = dir.path().join("call.yaml");
+    std::fs::copy(root().join("schemas/calls/miit-xxxf-2021.yaml"), &call).unwrap();
+    let c = call.to_str().unwrap();
+    refused(
+        &["package", d, "--key", k, "--call", c, "-o", c],
+        "F012",
+        &call,
+    );
+    // No temp file was left beside any of them.
+    for folder in [folder.as_path(), folder.join("attachments").as_path()] {
+        let left: Vec<_> = std::fs::read_dir(folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .filter(|n| n.to_string_lossy().starts_with(".shenbao-"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+}
+
+#[test]
+fn verify_never_writes_its_report_over_a_dossier_or_a_key() {
+    let (dir, folder) = example();
+    let (key, public) = key_pair(dir.path());
+    let zip = dir.path().join("d.zip");
+    dossier(&folder, &key, &zip);
+    let z = zip.to_str().unwrap();
+    refused(&["verify", z, "--report", z], "F012", &zip);
+    let p = public.to_str().unwrap();
+    refused(
+        &["verify", z, "--trusted-key", p, "--report", p],
+        "F012",
+        &public,
+    );
+}
+
+#[test]
+fn intake_never_writes_a_table_over_a_dossier_a_key_or_its_other_table() {
+    let (dir, folder) = example();
+    let keys = dir.path().join("keys");
+    std::fs::create_dir(&keys).unwrap();
+    let (key, public) = key_pair(&keys);
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    let zip = inbox.join("d1.zip");
+    dossier(&folder, &key, &zip);
+    let (i, z) = (inbox.to_str().unwrap(), zip.to_str().unwrap());
+    refused(&["intake", i, "--csv", z], "F012", &zip);
+    refused(&["intake", i, "--pdf", z], "F012", &zip);
+    let t = keys.to_str().unwrap();
+    refused(
+        &[
+            "intake",
+            i,
+            "--trusted-keys",
+            t,
+            "--csv",
+            public.to_str().unwrap(),
+        ],
+        "F012",
+        &public,
+    );
+    // The same new file for both tables: the second would replace the first.
+    let table = dir.path().join("table.out");
+    let output = shenbao()
+        .args(["intake", i, "--csv", table.to_str().unwrap()])
+        .args(["--pdf", table.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let printed = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{printed}");
+    assert!(printed.contains("[F012]"), "{printed}");
+}
+
+#[test]
+fn recommend_never_writes_its_bundle_over_its_key_or_a_dossier() {
+    let (dir, folder) = example();
+    let (key, public) = key_pair(dir.path());
+    let keys = dir.path().join("keys");
+    std::fs::create_dir(&keys).unwrap();
+    std::fs::copy(&public, keys.join("k.pub")).unwrap();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    let zip = inbox.join("d1.zip");
+    dossier(&folder, &key, &zip);
+    let (i, k) = (inbox.to_str().unwrap(), key.to_str().unwrap());
+    let base = ["recommend", i, "--office", "测试局", "--key", k];
+    let with = |extra: &[&'static str], o: &str| -> Vec<String> {
+        base.iter()
+            .chain(extra)
+            .map(|s| s.to_string())
+            .chain(["-o".to_string(), o.to_string()])
+            .collect()
+    };
+    let args = with(&[], k);
+    refused(
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
+        "F012",
+        &key,
+    );
+    let args = with(&[], zip.to_str().unwrap());
+    refused(
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
+        "F012",
+        &zip,
+    );
+    let trusted = keys.join("k.pub");
+    let t = keys.to_str().unwrap().to_string();
+    let mut args = base.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    args.extend([
+        "--trusted-keys".into(),
+        t,
+        "-o".into(),
+        trusted.to_str().unwrap().into(),
+    ]);
+    refused(
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
+        "F012",
+        &trusted,
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn keygen_and_package_refuse_devices_and_fifos() {
+    let (dir, folder) = example();
+    let fifo = dir.path().join("pipe.key");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let base = dir.path().join("pipe");
+    let output = shenbao()
+        .args(["keygen", "--no-password", "-o", base.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let printed = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{printed}");
+    assert!(printed.contains("[F011]"), "{printed}");
+    let (key, _) = key_pair(dir.path());
+    for target in ["/dev/null", fifo.to_str().unwrap()] {
+        let output = shenbao()
+            .args(["package", folder.to_str().unwrap(), "--key"])
+            .arg(&key)
+            .args(["-o", target])
+            .output()
+            .unwrap();
+        let printed = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{target}: {printed}");
+        assert!(printed.contains("[F011]"), "{target}: {printed}");
+    }
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}

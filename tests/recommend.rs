@@ -462,7 +462,8 @@ fn the_output_may_not_overwrite_a_selected_dossier() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("overwritten"));
+    // F012: the output is one of the inputs, by file identity.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("[F012]"));
     assert_eq!(std::fs::read(&dossier).unwrap(), before);
 }
 

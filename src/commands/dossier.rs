@@ -18,7 +18,9 @@ fn write_key_pair(base: &Path, with_password: bool, lang: Lang) -> Result<String
     let secret_path = base.with_extension("key");
     let public_path = base.with_extension("pub");
     for path in [&secret_path, &public_path] {
-        if path.exists() {
+        // A device, a FIFO or a folder of that name: F011, not F010.
+        super::outputs::Target::new(path)?;
+        if path.symlink_metadata().is_ok() {
             let shown = path.display();
             return Err(Failure::cannot_run(
                 Diagnostic::new(
@@ -74,7 +76,11 @@ pub fn package(args: &PackageArgs, context: Context) -> Outcome {
         "✘ 申报文件有错误，未打包",
         "✘ the declaration has errors; nothing was packaged",
     );
-    let Validated { document, raw, .. } = validated(
+    let Validated {
+        path,
+        document,
+        raw,
+    } = validated(
         args.path.as_deref(),
         &profile,
         options,
@@ -90,6 +96,17 @@ pub fn package(args: &PackageArgs, context: Context) -> Outcome {
         .output
         .clone()
         .unwrap_or_else(|| dir.join(format!("{}.zip", package::dossier_id(&declaration))));
+    // Never over the key, the declaration, an attachment or the profile;
+    // refused before any temp file exists.
+    let target = super::outputs::Target::new(&output)?;
+    target.refuse_input(&args.key, ("秘密密钥", "secret key"))?;
+    target.refuse_inputs(
+        super::outputs::declaration_inputs(&path, &document)
+            .iter()
+            .map(PathBuf::as_path),
+        ("申报文件或附件", "declaration or attachment"),
+    )?;
+    super::outputs::refuse_profile(&target, args.profile.call.as_deref())?;
     let target_dir = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -147,6 +164,9 @@ pub fn package(args: &PackageArgs, context: Context) -> Outcome {
 
 pub fn verify(args: &VerifyArgs, context: Context) -> Outcome {
     let profile = load_profile(&args.profile)?;
+    if let Some(report) = &args.report {
+        refuse_verify_inputs(report, args)?;
+    }
     let paths: Vec<PathBuf> = args
         .trusted_key
         .iter()
@@ -247,4 +267,24 @@ pub fn verify(args: &VerifyArgs, context: Context) -> Outcome {
     write_stdout(&text)?;
     reported?;
     Ok(super::validate::batch_exit(could_not_run, summary))
+}
+
+/// `verify --report`: never over a dossier, a bundle or a key given.
+fn refuse_verify_inputs(report: &Path, args: &VerifyArgs) -> Result<(), Failure> {
+    let target = super::outputs::Target::new(report)?;
+    target.refuse_inputs(
+        args.files
+            .iter()
+            .chain(&args.dossiers)
+            .map(PathBuf::as_path),
+        ("材料包", "dossier"),
+    )?;
+    target.refuse_inputs(
+        args.trusted_key
+            .iter()
+            .chain(args.office_key.iter().map(|(_, path)| path))
+            .map(PathBuf::as_path),
+        ("公钥", "public key"),
+    )?;
+    super::outputs::refuse_profile(&target, args.profile.call.as_deref())
 }

@@ -32,6 +32,7 @@ pub fn run(args: &IntakeArgs, context: Context) -> Outcome {
             .then_with(|| a.category.cmp(&b.category))
             .then_with(|| a.project.cmp(&b.project))
     });
+    super::outputs::refuse_intake(args, &inputs.files)?;
     if let Some(path) = &args.csv {
         crate::atomic::write(path, &table::csv(&arrivals))
             .map_err(|err| output_not_written(path, &err))?;

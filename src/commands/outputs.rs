@@ -58,8 +58,15 @@ impl<'a> Target<'a> {
             return Ok(());
         };
         if Handle::from_path(input).is_ok_and(|other| other == *handle) {
+            return self.refused(input, what);
+        }
+        Ok(())
+    }
+
+    fn refused(&self, input: &Path, what: (&str, &str)) -> Result<(), Failure> {
+        {
             let (target, input) = (self.path.display(), input.display());
-            return Err(Failure::cannot_run(
+            Err(Failure::cannot_run(
                 Diagnostic::new(
                     &diags::OUTPUT_IS_INPUT,
                     Text::new(
@@ -74,9 +81,21 @@ impl<'a> Target<'a> {
                     "为输出换一个文件名",
                     "choose another file name for the output",
                 )),
-            ));
+            ))
         }
-        Ok(())
+    }
+
+    /// Refuse when the target is `input`, by identity or, when neither exists
+    /// yet, by the path as written: two outputs of one run.
+    pub fn refuse_output(&self, other: &Path, what: (&str, &str)) -> Result<(), Failure> {
+        if self.handle.is_none() && self.path == other {
+            return Target {
+                path: self.path,
+                handle: None,
+            }
+            .refused(other, what);
+        }
+        self.refuse_input(other, what)
     }
 
     /// Refuse when the target is any of `inputs`.
@@ -114,4 +133,47 @@ pub fn declaration_inputs(
         }
     }
     inputs
+}
+
+/// The public keys (`*.pub`) a `--trusted-keys` folder holds, as the key
+/// loader reads them.
+pub fn trusted_key_files(dir: Option<&Path>) -> Vec<std::path::PathBuf> {
+    let Some(Ok(entries)) = dir.map(std::fs::read_dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pub"))
+        .collect()
+}
+
+/// The call profile given with `--call`, when one is.
+pub fn refuse_profile(target: &Target<'_>, call: Option<&Path>) -> Result<(), Failure> {
+    target.refuse_inputs(call, ("申报通知配置", "call profile"))
+}
+
+/// `intake --csv/--pdf`: never over a dossier found, a trusted key, the
+/// profile, or each other.
+pub fn refuse_intake(
+    args: &crate::cli::IntakeArgs,
+    dossiers: &[std::path::PathBuf],
+) -> Result<(), Failure> {
+    let keys = trusted_key_files(args.dossiers.trusted_keys.as_deref());
+    let outputs: Vec<&Path> = args
+        .csv
+        .iter()
+        .chain(&args.pdf)
+        .map(|p| p.as_path())
+        .collect();
+    for (i, output) in outputs.iter().enumerate() {
+        let target = Target::new(output)?;
+        target.refuse_inputs(dossiers.iter().map(|p| p.as_path()), ("材料包", "dossier"))?;
+        target.refuse_inputs(keys.iter().map(|p| p.as_path()), ("公钥", "public key"))?;
+        refuse_profile(&target, args.dossiers.profile.call.as_deref())?;
+        for other in &outputs[..i] {
+            target.refuse_output(other, ("另一个输出", "other output"))?;
+        }
+    }
+    Ok(())
 }

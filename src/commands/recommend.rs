@@ -25,6 +25,17 @@ pub fn run(args: &RecommendArgs, context: Context) -> Outcome {
     // The key first: a wrong password should stop the run before any work.
     let key = keys::load_secret(&args.key, crate::password::for_key(&args.key, context.lang))?;
     let inputs = inputs(args.dossiers.trusted_keys.as_deref(), &args.paths)?;
+    if let Some(output) = &args.output {
+        let target = super::outputs::Target::new(output)?;
+        target.refuse_input(&args.key, ("秘密密钥", "secret key"))?;
+        target.refuse_inputs(
+            inputs.files.iter().map(PathBuf::as_path),
+            ("材料包", "dossier"),
+        )?;
+        let keys = super::outputs::trusted_key_files(args.dossiers.trusted_keys.as_deref());
+        target.refuse_inputs(keys.iter().map(PathBuf::as_path), ("公钥", "public key"))?;
+        super::outputs::refuse_profile(&target, args.dossiers.profile.call.as_deref())?;
+    }
     // The bundle lists dossiers by file name: each must survive the list and
     // any file system, and two of one name cannot both travel.
     let output_key = args.output.as_deref().and_then(|o| o.canonicalize().ok());

@@ -9,6 +9,8 @@ use super::minisign::SecretKey;
 use sha2::{Digest, Sha256};
 use shenbao_check::call::CallProfile;
 use shenbao_check::model::{Declaration, ModelError};
+use shenbao_check::rules::attachments::files;
+use shenbao_check::rules::attachments::folder::{Folder, Opened};
 use shenbao_diagnostic::{io_reason, CodedError, Diagnostic, Text};
 use shenbao_load::Document;
 use shenbao_pdf::code::VerificationCode;
@@ -39,6 +41,13 @@ pub enum PackageError {
     Attachment { path: PathBuf, reason: Text },
     /// Z027: an attachment's size changed while it was packaged.
     Changed { path: PathBuf },
+    /// Z027: an attachment is not what validation saw (a folder, a device,
+    /// too large, of another type): it changed since it was checked.
+    Replaced { path: PathBuf, what: Text },
+    /// T001: the attachment's path is a symlink, or passes through one, as
+    /// packaging opens it: it became one since it was checked, or is one
+    /// inside the folder, which a dossier does not follow.
+    Link { path: PathBuf },
     /// T007: a name `validate` refuses (packaging checks it again).
     UnsafeName { name: String, why: &'static str },
     /// The declaration's own error (it passed validation before, so rare).
@@ -113,6 +122,34 @@ impl CodedError for PackageError {
                 .help(Text::new(
                     "等附件复制或同步完成、不再改动后，重新打包",
                     "wait until the attachment is fully copied or synced and no longer changing, then package again",
+                ))
+            }
+            PackageError::Replaced { path, what } => {
+                let shown = path.display();
+                Diagnostic::new(
+                    &diags::ATTACHMENT_UNREADABLE,
+                    Text::new(
+                        format!("附件 {shown} 在检查之后被换掉了：{}；未生成材料包", what.zh),
+                        format!("the attachment {shown} changed since it was checked: {}; no dossier was written", what.en),
+                    ),
+                )
+                .help(Text::new(
+                    "不要在打包时改动附件文件夹；放回原文件后重新打包",
+                    "leave the attachments alone while packaging; put the right file back and package again",
+                ))
+            }
+            PackageError::Link { path } => {
+                let shown = path.display();
+                Diagnostic::new(
+                    &shenbao_check::rules::attachments::diags::UNSAFE_PATH,
+                    Text::new(
+                        format!("打包时附件 {shown} 是符号链接或经过符号链接（检查之后被换成了链接，或本来就是文件夹内的链接）；材料包只收普通文件，未生成材料包"),
+                        format!("the attachment {shown} is a symlink, or leads through one, as it is packaged (it changed into a link since it was checked, or is a link inside the folder); a dossier takes plain files only, and none was written"),
+                    ),
+                )
+                .help(Text::new(
+                    "把链接换成文件本身（复制进 shenbao.yaml 所在文件夹），然后重新打包",
+                    "replace the link with the file itself (copied into the folder of shenbao.yaml), then package again",
                 ))
             }
             PackageError::UnsafeName { name, why } => {
@@ -206,8 +243,96 @@ struct Payload {
 }
 
 enum Source {
-    File(PathBuf, u64),
+    /// An attachment, opened once: the file checked, hashed and packed.
+    File {
+        path: PathBuf,
+        file: std::fs::File,
+        size: u64,
+    },
     Bytes(Vec<u8>),
+}
+
+const MIB: u64 = 1024 * 1024;
+
+/// Open an attachment once, safely (relative to `folder`, no symlink
+/// anywhere), and check on the open file what validation checked on the
+/// path: a regular file, within the size limit, of its declared type. The
+/// open file is then hashed and packed as it is: nothing reopens the path.
+fn open_attachment(
+    folder: &mut Folder<'_>,
+    written: &str,
+    profile: &CallProfile,
+) -> Result<Opened, PackageError> {
+    use shenbao_check::rules::attachments::folder::OpenError;
+    let dir = folder.dir();
+    let path = || folder_path(dir, written);
+    let mut opened = match folder.open(written) {
+        Ok(opened) => opened,
+        Err(OpenError::Link) => return Err(PackageError::Link { path: path() }),
+        Err(OpenError::Missing) => {
+            return Err(PackageError::Replaced {
+                path: path(),
+                what: Text::new("它已不存在", "it no longer exists"),
+            })
+        }
+        Err(OpenError::NotAFile) => {
+            return Err(PackageError::Replaced {
+                path: path(),
+                what: Text::new("它已不是普通文件", "it is no longer a regular file"),
+            })
+        }
+        Err(OpenError::Io(err)) => {
+            return Err(PackageError::Attachment {
+                path: path(),
+                reason: io_reason(&err),
+            })
+        }
+    };
+    let rules = &profile.attachments;
+    if opened.size == 0 || opened.size > rules.max_file_mib * MIB {
+        return Err(PackageError::Replaced {
+            path: opened.path,
+            what: Text::new(
+                format!("它现在有 {} 字节", opened.size),
+                format!("it is now {} bytes", opened.size),
+            ),
+        });
+    }
+    // The type, from the open file's first bytes, then back to its start.
+    let ext = Path::new(written)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let mut head = Vec::with_capacity(16);
+    let looked = (&mut opened.file)
+        .take(16)
+        .read_to_end(&mut head)
+        .and_then(|_| opened.file.rewind());
+    if let Err(err) = looked {
+        return Err(PackageError::Attachment {
+            path: opened.path,
+            reason: io_reason(&err),
+        });
+    }
+    let typed = rules
+        .extensions
+        .iter()
+        .find(|e| e.ext == ext)
+        .is_some_and(|e| files::has_magic(&head, &e.magic_hex));
+    if !typed {
+        return Err(PackageError::Replaced {
+            path: opened.path,
+            what: Text::new(
+                format!("内容不再是 .{ext} 文件"),
+                format!("its content is no longer a .{ext} file"),
+            ),
+        });
+    }
+    Ok(opened)
+}
+
+fn folder_path(dir: &Path, written: &str) -> PathBuf {
+    files::joined(dir, written)
 }
 
 /// Write the dossier for a validated document to `out` (a temp file that
@@ -239,21 +364,31 @@ pub fn write<W: Write + Read + Seek>(
         name: DECLARATION_NAME.to_string(),
         source: Source::Bytes(raw.to_vec()),
     }];
+    let mut folder = Folder::new(&dir);
+    let mut total_size = 0u64;
     for attachment in &declaration.attachments {
         let name: String = attachment.path.nfc().collect();
         if let Some(why) = unsafe_name(&name) {
             return Err(PackageError::UnsafeName { name, why });
         }
-        let path = dir.join(&attachment.path);
-        let size = std::fs::metadata(&path)
-            .map_err(|e| PackageError::Attachment {
-                path: path.clone(),
-                reason: io_reason(&e),
-            })?
-            .len();
+        let opened = open_attachment(&mut folder, &attachment.path, profile)?;
+        total_size += opened.size;
+        if total_size > profile.attachments.max_total_mib * MIB {
+            return Err(PackageError::Replaced {
+                path: opened.path,
+                what: Text::new(
+                    "附件总量超过上限",
+                    "the attachments now total over the limit",
+                ),
+            });
+        }
         payload.push(Payload {
             name,
-            source: Source::File(path, size),
+            source: Source::File {
+                path: opened.path,
+                file: opened.file,
+                size: opened.size,
+            },
         });
     }
     payload.sort_by(|a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
@@ -266,9 +401,9 @@ pub fn write<W: Write + Read + Seek>(
     let mut digests: Vec<(String, [u8; 32])> = Vec::new();
     let mut by_path: Vec<(String, [u8; 32])> = Vec::new();
     let mut total: u64 = 0;
-    for item in &payload {
+    for item in &mut payload {
         let entry = format!("{id}/data/{}", item.name);
-        let digest = match &item.source {
+        let digest = match &mut item.source {
             Source::Bytes(bytes) => {
                 zip.start_file(entry.clone(), options(&entry, bytes.len() as u64))
                     .map_err(|e| PackageError::zip(output, &e))?;
@@ -277,10 +412,10 @@ pub fn write<W: Write + Read + Seek>(
                 total += bytes.len() as u64;
                 Sha256::digest(bytes).into()
             }
-            Source::File(path, size) => {
+            Source::File { path, file, size } => {
                 zip.start_file(entry.clone(), options(&entry, *size))
                     .map_err(|e| PackageError::zip(output, &e))?;
-                let (digest, copied) = stream_into(path, &mut zip, output)?;
+                let (digest, copied) = stream_into(file, path, &mut zip, output)?;
                 if copied != *size {
                     return Err(PackageError::Changed { path: path.clone() });
                 }
@@ -427,6 +562,7 @@ pub fn finish_bag<W: Write + Read + Seek>(
 /// thread hashes it, so SHA-256 does not wait on I/O. At most a few chunks are
 /// in flight, so memory stays flat whatever the file's size.
 fn stream_into(
+    file: &mut std::fs::File,
     path: &Path,
     out: &mut impl Write,
     output: &Path,
@@ -436,7 +572,6 @@ fn stream_into(
         path: path.to_path_buf(),
         reason: io_reason(&e),
     };
-    let mut file = std::fs::File::open(path).map_err(unreadable)?;
     let (to_hasher, chunks) = std::sync::mpsc::sync_channel::<std::sync::Arc<Vec<u8>>>(4);
     std::thread::scope(|scope| {
         let hasher = scope.spawn(move || {
@@ -449,7 +584,7 @@ fn stream_into(
         let mut copied = 0u64;
         let result = loop {
             let mut chunk = vec![0u8; CHUNK];
-            let n = match read_full(&mut file, &mut chunk) {
+            let n = match read_full(file, &mut chunk) {
                 Ok(n) => n,
                 Err(e) => break Err(unreadable(e)),
             };

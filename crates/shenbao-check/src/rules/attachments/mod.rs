@@ -4,7 +4,7 @@
 
 pub mod diags;
 pub mod files;
-mod folder;
+pub mod folder;
 
 use super::Context;
 use files::{NameProblem, PathProblem, PdfProblem};
