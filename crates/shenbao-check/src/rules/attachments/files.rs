@@ -52,8 +52,11 @@ pub fn name_problem(component: &str, max_name_chars: usize) -> Option<NameProble
     if component.contains('\\') {
         return Some(NameProblem::Backslash);
     }
-    if let Some(c) = component.chars().find(|c| ":*?\"<>|".contains(*c)) {
-        return Some(NameProblem::Forbidden(c));
+    if let Some(b) = component
+        .bytes()
+        .find(|b| matches!(b, b':' | b'*' | b'?' | b'"' | b'<' | b'>' | b'|'))
+    {
+        return Some(NameProblem::Forbidden(char::from(b)));
     }
     if component.starts_with(' ') || component.ends_with([' ', '.']) {
         return Some(NameProblem::Trimmed);
@@ -69,6 +72,9 @@ pub fn name_problem(component: &str, max_name_chars: usize) -> Option<NameProble
 /// or before an extension (`con.pdf` is the console too).
 fn is_windows_device(component: &str) -> bool {
     let stem = component.split('.').next().unwrap_or("").trim_end();
+    if !(3..=4).contains(&stem.len()) {
+        return false;
+    }
     let upper = stem.to_ascii_uppercase();
     matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
         || (upper.len() == 4

@@ -46,7 +46,11 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         // Windows and macOS fold case, and macOS composes: names that differ
         // only so become one file there, whatever Linux thinks.
-        let folded: String = path.nfc().collect::<String>().to_lowercase();
+        let folded = if path.is_ascii() {
+            path.to_ascii_lowercase()
+        } else {
+            path.nfc().collect::<String>().to_lowercase()
+        };
         match folded_names.get(&folded) {
             Some(&(first, first_path)) if first_path != path => {
                 out.push(collision(&pointer, path, first, first_path));

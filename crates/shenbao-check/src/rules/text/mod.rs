@@ -12,12 +12,13 @@ use shenbao_load::pointer;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// What a character would do to the text around it, if anything.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Hazard {
     Control,
     Invisible,
 }
 
+/// The definition the byte scan below must agree with (tests compare them).
 fn hazard(c: char) -> Option<Hazard> {
     match c {
         // Line breaks and tabs are layout in the long texts.
@@ -29,85 +30,168 @@ fn hazard(c: char) -> Option<Hazard> {
     }
 }
 
+/// Characters that are in NFC whatever surrounds them (none decomposes, none
+/// combines): below U+0300, dashes, quotes and ellipsis, ℃ and other letterlike
+/// symbols, arrows, circled numbers and shapes,
+/// the CJK ideographs, CJK punctuation before the tone marks,
+/// and the full-width forms. Chinese declarations are made of them; a test
+/// checks every one.
+fn always_composed(c: char) -> bool {
+    c < '\u{300}'
+        || ('\u{4e00}'..='\u{9fff}').contains(&c)
+        || ('\u{3000}'..='\u{3029}').contains(&c)
+        || ('\u{ff01}'..='\u{ffef}').contains(&c)
+        || ('\u{2010}'..='\u{2027}').contains(&c)
+        || ('\u{2030}'..='\u{205e}').contains(&c)
+        || ('\u{2100}'..='\u{2125}').contains(&c)
+        || ('\u{2190}'..='\u{2199}').contains(&c)
+        || ('\u{2460}'..='\u{27bf}').contains(&c)
+}
+
+/// What one pass over a text found: the byte offset of the first control and
+/// of the first invisible character, and whether any character might not be
+/// in NFC (then the full quick check runs).
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Scan {
+    control: Option<usize>,
+    invisible: Option<usize>,
+    may_decompose: bool,
+}
+
+/// The scan, on bytes: every text of every declaration passes here, and most
+/// are plain Chinese, so it decodes nothing it need not. It must agree with
+/// [`scan_chars`] (see the tests).
+fn scan(text: &str) -> Scan {
+    let bytes = text.as_bytes();
+    let mut found = Scan::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f {
+                found.control.get_or_insert(i);
+            }
+            i += 1;
+            continue;
+        }
+        // CJK ideographs U+4E00–U+9FFF (lead E4 with B8 or more, E5–E9): no
+        // hazard, always composed, and most of every text.
+        if (0xe5..=0xe9).contains(&b) || (b == 0xe4 && bytes[i + 1] >= 0xb8) {
+            i += 3;
+            continue;
+        }
+        // Another lead byte: the character's length and its value.
+        let len = match b {
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
+        let c = text[i..i + len].chars().next().unwrap_or('\0');
+        match hazard(c) {
+            Some(Hazard::Control) => {
+                found.control.get_or_insert(i);
+            }
+            Some(Hazard::Invisible) => {
+                found.invisible.get_or_insert(i);
+            }
+            None => {}
+        }
+        found.may_decompose |= !always_composed(c);
+        i += len;
+    }
+    found
+}
+
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let mut path = String::new();
+    let mut path = Vec::new();
     walk(cx.value, &mut path, out);
 }
 
-fn walk(value: &Value, path: &mut String, out: &mut Vec<Diagnostic>) {
+/// A step of the way to a value, kept as borrowed parts: the pointer is only
+/// written out for a text that has a finding.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn pointer_of(path: &[Step]) -> String {
+    let mut out = String::new();
+    for step in path {
+        out.push('/');
+        match step {
+            Step::Key(key) => pointer::push_escaped(&mut out, key),
+            Step::Index(i) => out.push_str(&i.to_string()),
+        }
+    }
+    out
+}
+
+fn walk<'a>(value: &'a Value, path: &mut Vec<Step<'a>>, out: &mut Vec<Diagnostic>) {
     match value {
         Value::String(text) => check_text(text, path, out),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                let len = path.len();
-                path.push('/');
-                path.push_str(&i.to_string());
+                path.push(Step::Index(i));
                 walk(item, path, out);
-                path.truncate(len);
+                path.pop();
             }
         }
         Value::Object(map) => {
             for (key, item) in map {
-                let len = path.len();
-                path.push('/');
-                pointer::push_escaped(path, key);
+                path.push(Step::Key(key));
                 walk(item, path, out);
-                path.truncate(len);
+                path.pop();
             }
         }
         _ => {}
     }
 }
 
-fn check_text(text: &str, at: &str, out: &mut Vec<Diagnostic>) {
-    // Most text is plain: one pass finds nothing, then the NFC quick check.
-    let mut found = [None::<(usize, char)>; 2];
-    for (i, c) in text.chars().enumerate() {
-        match hazard(c) {
-            Some(Hazard::Control) if found[0].is_none() => found[0] = Some((i + 1, c)),
-            Some(Hazard::Invisible) if found[1].is_none() => found[1] = Some((i + 1, c)),
-            _ => {}
-        }
+fn check_text(text: &str, path: &[Step], out: &mut Vec<Diagnostic>) {
+    let found = scan(text);
+    if found == Scan::default() {
+        return;
     }
-    if let Some((position, c)) = found[0] {
+    let at = pointer_of(path);
+    // Characters are counted from 1, as people count them.
+    let position = |offset: usize| text[..offset].chars().count() + 1;
+    let code_point = |offset: usize| text[offset..].chars().next().map_or(0, |c| c as u32);
+    if let Some(offset) = found.control {
+        let (position, c) = (position(offset), code_point(offset));
         out.push(
             Diagnostic::new(
                 &diags::CONTROL_CHARACTER,
                 Text::new(
-                    format!("第 {position} 个字符是控制字符 U+{:04X}", c as u32),
-                    format!(
-                        "character {position} is the control character U+{:04X}",
-                        c as u32
-                    ),
+                    format!("第 {position} 个字符是控制字符 U+{c:04X}"),
+                    format!("character {position} is the control character U+{c:04X}"),
                 ),
             )
-            .at(at)
+            .at(at.clone())
             .help(Text::new(
                 "删除它（常见于从网页或其他系统复制粘贴的文字）",
                 "delete it (it often comes with text pasted from a web page or another system)",
             )),
         );
     }
-    if let Some((position, c)) = found[1] {
+    if let Some(offset) = found.invisible {
+        let (position, c) = (position(offset), code_point(offset));
         out.push(
             Diagnostic::new(
                 &diags::INVISIBLE_CHARACTER,
                 Text::new(
-                    format!("第 {position} 个字符是看不见的字符 U+{:04X}", c as u32),
-                    format!(
-                        "character {position} is the invisible character U+{:04X}",
-                        c as u32
-                    ),
+                    format!("第 {position} 个字符是看不见的字符 U+{c:04X}"),
+                    format!("character {position} is the invisible character U+{c:04X}"),
                 ),
             )
-            .at(at)
+            .at(at.clone())
             .help(Text::new(
                 "删除它：光标在它两侧移动时会“卡”一下",
                 "delete it: the cursor seems to stick once when moving past it",
             )),
         );
     }
-    if found == [None, None] && is_nfc_quick(text.chars()) != IsNormalized::Yes {
+    let clean = found.control.is_none() && found.invisible.is_none();
+    if clean && found.may_decompose && is_nfc_quick(text.chars()) != IsNormalized::Yes {
         let composed: String = text.nfc().collect();
         if composed != text {
             out.push(
@@ -123,6 +207,116 @@ fn check_text(text: &str, at: &str, out: &mut Vec<Diagnostic>) {
                     format!("改为标准形式：{composed}"),
                     format!("write it in the composed form: {composed}"),
                 )),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The obvious scan, one decoded character at a time.
+    fn scan_chars(text: &str) -> Scan {
+        let mut found = Scan::default();
+        for (i, c) in text.char_indices() {
+            match hazard(c) {
+                Some(Hazard::Control) => {
+                    found.control.get_or_insert(i);
+                }
+                Some(Hazard::Invisible) => {
+                    found.invisible.get_or_insert(i);
+                }
+                None => {}
+            }
+            found.may_decompose |= !always_composed(c);
+        }
+        found
+    }
+
+    #[test]
+    fn the_byte_scan_agrees_with_the_character_scan() {
+        // Characters from every range the scan treats apart, and their neighbours.
+        let pool: Vec<char> = [
+            'a',
+            '\n',
+            '\t',
+            '\r',
+            '\u{0}',
+            '\u{1b}',
+            '\u{7f}',
+            '\u{80}',
+            '\u{9f}',
+            '\u{a0}',
+            'é',
+            '\u{2ff}',
+            '\u{300}',
+            '\u{301}',
+            '\u{61b}',
+            '\u{61c}',
+            '\u{200a}',
+            '\u{200b}',
+            '\u{200f}',
+            '\u{2010}',
+            '\u{202a}',
+            '\u{202e}',
+            '\u{202f}',
+            '\u{2060}',
+            '\u{2065}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{3000}',
+            '\u{3029}',
+            '\u{302a}',
+            '\u{4dff}',
+            '\u{4e00}',
+            '测',
+            '\u{9fff}',
+            '\u{a000}',
+            '\u{f900}',
+            '\u{feff}',
+            '\u{ff01}',
+            '，',
+            '\u{ffef}',
+            '\u{fff0}',
+            '\u{20000}',
+            '😀',
+        ]
+        .into();
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = (next() % 12) as usize;
+            let text: String = (0..len)
+                .map(|_| pool[(next() % pool.len() as u64) as usize])
+                .collect();
+            assert_eq!(scan(&text), scan_chars(&text), "{text:?}");
+        }
+        for c in pool {
+            let text = c.to_string();
+            assert_eq!(scan(&text), scan_chars(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn characters_called_always_composed_are() {
+        // Every character the scan lets skip the NFC check is NFC alone and
+        // does not combine with what precedes it.
+        for c in (0..=0x10ffff_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| always_composed(*c))
+        {
+            let pair = format!("a{c}");
+            assert_eq!(
+                is_nfc_quick(pair.chars()),
+                IsNormalized::Yes,
+                "U+{:04X}",
+                c as u32
             );
         }
     }
