@@ -121,6 +121,38 @@ fn verify_any<R: Read + std::io::Seek>(reader: R, options: &VerifyOptions) -> Ve
     }
 }
 
+/// Z031 when the ZIP container `reader` reads is not in the canonical form
+/// `shenbao package` writes (docs/dossier-format.md lists every field); the
+/// first field that differs is named. Reads only the headers, never the data.
+///
+/// ```
+/// use shenbao_dossier::verify::canonical_form;
+/// // Not a ZIP at all: no end record in the last 22 bytes.
+/// let found = canonical_form(&mut std::io::Cursor::new(b"not a zip".to_vec()));
+/// assert_eq!(found.map(|d| d.code), Some("Z031"));
+/// ```
+pub fn canonical_form<R: Read + std::io::Seek>(reader: &mut R) -> Option<Diagnostic> {
+    let deviation = canonical::check(reader).err()?;
+    let (zh_at, en_at) = match &deviation.entry {
+        Some(entry) => (format!("（条目 {entry}）"), format!(" (entry {entry})")),
+        None => (String::new(), String::new()),
+    };
+    Some(
+        d(
+            &diags::NOT_CANONICAL,
+            format!("ZIP 不是规范形式：{}{zh_at}", deviation.field),
+            format!(
+                "the ZIP is not in canonical form: {}{en_at}",
+                deviation.field
+            ),
+        )
+        .help(Text::new(
+            "使用 shenbao package 生成的原始文件，不要重新压缩或编辑",
+            "use the file exactly as shenbao package wrote it; do not re-zip or edit it",
+        )),
+    )
+}
+
 fn verify_archive<R: Read + std::io::Seek>(
     mut reader: R,
     options: &VerifyOptions,
@@ -129,26 +161,7 @@ fn verify_archive<R: Read + std::io::Seek>(
     // The container must be exactly what `shenbao package` writes. A ZIP in
     // another form is refused, but still read as far as it safely can be, so
     // the finding that matters most (a changed file, a bad signature) shows.
-    if let Err(deviation) = canonical::check(&mut reader) {
-        let (zh_at, en_at) = match &deviation.entry {
-            Some(entry) => (format!("（条目 {entry}）"), format!(" (entry {entry})")),
-            None => (String::new(), String::new()),
-        };
-        out.push(
-            d(
-                &diags::NOT_CANONICAL,
-                format!("ZIP 不是规范形式：{}{zh_at}", deviation.field),
-                format!(
-                    "the ZIP is not in canonical form: {}{en_at}",
-                    deviation.field
-                ),
-            )
-            .help(Text::new(
-                "使用 shenbao package 生成的原始文件，不要重新压缩或编辑",
-                "use the file exactly as shenbao package wrote it; do not re-zip or edit it",
-            )),
-        );
-    }
+    out.extend(canonical_form(&mut reader));
     // The central directory is read whole into memory: count first.
     if let Some(entries) = entry_count(&mut reader).filter(|n| *n > MAX_ENTRIES) {
         out.push(d(
