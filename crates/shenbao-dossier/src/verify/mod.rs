@@ -161,7 +161,9 @@ fn verify_archive<R: Read + std::io::Seek>(
     // The container must be exactly what `shenbao package` writes. A ZIP in
     // another form is refused, but still read as far as it safely can be, so
     // the finding that matters most (a changed file, a bad signature) shows.
-    out.extend(canonical_form(&mut reader));
+    // (Reported once the ZIP reader opens the file: what it cannot read at
+    // all is Z001 alone.)
+    let not_canonical = canonical_form(&mut reader);
     // The central directory is read whole into memory: count first.
     if let Some(entries) = entry_count(&mut reader).filter(|n| *n > MAX_ENTRIES) {
         out.push(d(
@@ -188,6 +190,7 @@ fn verify_archive<R: Read + std::io::Seek>(
             return None;
         }
     };
+    out.extend(not_canonical);
     if archive.offset() != 0 {
         out.push(d(
             &diags::JUNK,
