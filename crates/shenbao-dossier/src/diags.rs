@@ -523,6 +523,23 @@ pub const TOO_MANY_FILES: Rule = Rule {
     ..FAMILY
 };
 
+pub const NOT_CANONICAL: Rule = Rule {
+    code: "Z031",
+    name: "not-canonical",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "ZIP 容器不是 shenbao package 生成的规范形式",
+        en: "the ZIP container is not in the canonical form shenbao package writes",
+    },
+    why: Bilingual {
+        zh: "shenbao 生成的材料包每个字段都是固定的（版本、标志、时间、权限、偏移、目录大小、无附加字节、顶层文件夹即材料包编号）。任何一处不同，都可能让不同的解压工具解出不同的内容，或说明文件被改动过，因此一律拒绝，并指出是哪个字段、哪个条目。",
+        en: "Every field of a dossier shenbao writes is fixed (versions, flags, times, modes, offsets, the directory's size, nothing after the end record, the top folder named by the dossier id). Any difference can make extraction tools disagree about the content, or shows the file was altered, so it is refused, naming the field and the entry.",
+    },
+    bad: "a dossier re-zipped by another tool, or with bytes appended",
+    good: "dossier.zip   # as written by shenbao package",
+    ..FAMILY
+};
+
 pub const RULES: &[Rule] = &[
     NOT_A_ZIP,
     JUNK,
@@ -554,4 +571,5 @@ pub const RULES: &[Rule] = &[
     BAG_NOT_WRITTEN,
     KEY_NOT_GENERATED,
     TOO_MANY_FILES,
+    NOT_CANONICAL,
 ];

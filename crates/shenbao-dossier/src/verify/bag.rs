@@ -66,6 +66,22 @@ pub(super) fn check_bag<R: Read + std::io::Seek>(
     let info = bag::parse_bag_info(&text(BAG_INFO));
     let field = |key: &str| info.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
     let is_bundle = field(KIND_FIELD).as_deref() == Some(RECOMMENDATION);
+    if !is_bundle {
+        // The top folder is the dossier id (package.rs `dossier_id`).
+        let id = format!(
+            "shenbao-{}-{}",
+            field("External-Identifier").unwrap_or_default(),
+            field("Bagging-Date").unwrap_or_default().replace('-', "")
+        );
+        if top != id {
+            let shown = top.escape_debug();
+            out.push(d(
+                &diags::NOT_CANONICAL,
+                format!("ZIP 不是规范形式：顶层文件夹 {shown} 不是材料包编号 {id}"),
+                format!("the ZIP is not in canonical form: the top folder {shown} is not the dossier id {id}"),
+            ));
+        }
+    }
     let forwarded_name = format!("data/{FORWARDED}");
     let mut forwarded_text: Option<Vec<u8>> = None;
 

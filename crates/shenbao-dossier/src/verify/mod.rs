@@ -4,6 +4,7 @@
 //! declaration inside, and optionally the code printed on the paper form.
 
 mod bag;
+mod canonical;
 mod declaration;
 
 use super::diags;
@@ -101,10 +102,11 @@ fn as_dossier(verified: Verified) -> Vec<Diagnostic> {
 /// bag itself is checked here; the dossiers it names are checked by the
 /// caller (they live beside it, see `recommend::verify`).
 pub fn verify_file(path: &Path, options: &VerifyOptions) -> Verified {
-    match std::fs::File::open(path) {
-        Ok(file) => verify_any(file, options),
+    // A FIFO or device would block (or never end): refused without waiting.
+    match shenbao_load::open_regular(path) {
+        Ok((file, _)) => verify_any(file, options),
         Err(err) => Verified {
-            diagnostics: vec![shenbao_load::file_error(&path.display().to_string(), &err)],
+            diagnostics: vec![shenbao_load::open_error(&path.display().to_string(), &err)],
             bundle: None,
         },
     }
@@ -119,11 +121,49 @@ fn verify_any<R: Read + std::io::Seek>(reader: R, options: &VerifyOptions) -> Ve
     }
 }
 
+/// Z031 when the ZIP container `reader` reads is not in the canonical form
+/// `shenbao package` writes (docs/dossier-format.md lists every field); the
+/// first field that differs is named. Reads only the headers, never the data.
+///
+/// ```
+/// use shenbao_dossier::verify::canonical_form;
+/// // Not a ZIP at all: no end record in the last 22 bytes.
+/// let found = canonical_form(&mut std::io::Cursor::new(b"not a zip".to_vec()));
+/// assert_eq!(found.map(|d| d.code), Some("Z031"));
+/// ```
+pub fn canonical_form<R: Read + std::io::Seek>(reader: &mut R) -> Option<Diagnostic> {
+    let deviation = canonical::check(reader).err()?;
+    let (zh_at, en_at) = match &deviation.entry {
+        Some(entry) => (format!("（条目 {entry}）"), format!(" (entry {entry})")),
+        None => (String::new(), String::new()),
+    };
+    Some(
+        d(
+            &diags::NOT_CANONICAL,
+            format!("ZIP 不是规范形式：{}{zh_at}", deviation.field),
+            format!(
+                "the ZIP is not in canonical form: {}{en_at}",
+                deviation.field
+            ),
+        )
+        .help(Text::new(
+            "使用 shenbao package 生成的原始文件，不要重新压缩或编辑",
+            "use the file exactly as shenbao package wrote it; do not re-zip or edit it",
+        )),
+    )
+}
+
 fn verify_archive<R: Read + std::io::Seek>(
     mut reader: R,
     options: &VerifyOptions,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Bundle> {
+    // The container must be exactly what `shenbao package` writes. A ZIP in
+    // another form is refused, but still read as far as it safely can be, so
+    // the finding that matters most (a changed file, a bad signature) shows.
+    // (Reported once the ZIP reader opens the file: what it cannot read at
+    // all is Z001 alone.)
+    let not_canonical = canonical_form(&mut reader);
     // The central directory is read whole into memory: count first.
     if let Some(entries) = entry_count(&mut reader).filter(|n| *n > MAX_ENTRIES) {
         out.push(d(
@@ -150,6 +190,7 @@ fn verify_archive<R: Read + std::io::Seek>(
             return None;
         }
     };
+    out.extend(not_canonical);
     if archive.offset() != 0 {
         out.push(d(
             &diags::JUNK,
@@ -166,7 +207,10 @@ fn verify_archive<R: Read + std::io::Seek>(
         ));
         return None;
     }
-    if out.iter().any(Diagnostic::is_error) {
+    if out
+        .iter()
+        .any(|p| p.is_error() && p.code != diags::NOT_CANONICAL.code)
+    {
         return None; // a hostile archive: read nothing from it
     }
     bag::check_bag(&mut archive, &entries, options, out)

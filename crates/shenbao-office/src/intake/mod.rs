@@ -100,8 +100,9 @@ fn members<R: Read + Seek>(reader: R, suffixes: [&str; 2]) -> [Option<Vec<u8>>; 
 /// Verify a dossier and read what the summary table shows. The file is read
 /// once: its SHA-256 comes from the reads that verifying it makes.
 pub fn arrival(path: &Path, options: &VerifyOptions) -> Arrival {
-    let (diagnostics, [info, declaration], digest) = match std::fs::File::open(path) {
-        Ok(file) => {
+    let (diagnostics, [info, declaration], digest) = match shenbao_load::open_regular(path) {
+        // A FIFO or device is refused without waiting (F010, from verify).
+        Ok((file, _)) => {
             let mut reader = HashingReader::new(file);
             let diagnostics = verify_reader(&mut reader, options);
             let found = members(&mut reader, ["/bag-info.txt", "/data/shenbao.yaml"]);
