@@ -120,6 +120,13 @@ fn every_single_byte_flip_is_rejected_or_harmless() {
     // attachments and one in 61 of the 150 KiB form, whose every byte the
     // CRC-32 and the SHA-256 in the manifest cover, plus the first and last
     // 64 bytes of each.
+    // `SHENBAO_FLIPS=all` flips header bytes three ways and samples stored
+    // data densely (the full run documented in docs/dossier-format.md, several
+    // minutes in a debug build); by default each header byte is flipped once
+    // and stored data is sampled more thinly, for the test suite's time.
+    let all = std::env::var("SHENBAO_FLIPS").is_ok_and(|v| v == "all");
+    let header_masks: &[u8] = if all { &[0xFF, 0x01, 0x80] } else { &[0xFF] };
+    let thin = if all { 1 } else { 5 };
     let mut flips: Vec<(usize, u8)> = Vec::new();
     let mut bounds: BTreeMap<Region, (usize, usize)> = BTreeMap::new();
     for (offset, region) in map.iter().enumerate() {
@@ -133,7 +140,7 @@ fn every_single_byte_flip_is_rejected_or_harmless() {
                 entry,
             } => {
                 let (start, end) = bounds[region];
-                let step = if entry == "申报书.pdf" { 61 } else { 7 };
+                let step = thin * if entry == "申报书.pdf" { 61 } else { 7 };
                 if offset < start + 64 || offset + 64 > end || (offset - start) % step == 0 {
                     &[0xFF]
                 } else {
@@ -141,7 +148,7 @@ fn every_single_byte_flip_is_rejected_or_harmless() {
                 }
             }
             Region::Data { stored: false, .. } if !deflate_padding(region, offset, &map) => &[0xFF],
-            _ => &[0xFF, 0x01, 0x80],
+            _ => header_masks,
         };
         flips.extend(masks.iter().map(|&m| (offset, m)));
     }

@@ -38,9 +38,9 @@ fn hazard(c: char) -> Option<Hazard> {
 /// checks every one.
 fn always_composed(c: char) -> bool {
     c < '\u{300}'
-        || ('\u{4e00}'..='\u{9fff}').contains(&c)
+        || ('\u{3400}'..='\u{9fff}').contains(&c)
         || ('\u{3000}'..='\u{3029}').contains(&c)
-        || ('\u{ff01}'..='\u{ffef}').contains(&c)
+        || ('\u{ff00}'..='\u{ffef}').contains(&c)
         || ('\u{2010}'..='\u{2027}').contains(&c)
         || ('\u{2030}'..='\u{205e}').contains(&c)
         || ('\u{2100}'..='\u{2125}').contains(&c)
@@ -74,19 +74,32 @@ fn scan(text: &str) -> Scan {
             i += 1;
             continue;
         }
-        // CJK ideographs U+4E00–U+9FFF (lead E4 with B8 or more, E5–E9): no
-        // hazard, always composed, and most of every text.
-        if (0xe5..=0xe9).contains(&b) || (b == 0xe4 && bytes[i + 1] >= 0xb8) {
+        // Most of every text, with no hazard and always composed: CJK
+        // ideographs U+3400–U+9FFF (leads E4–E9, and E3 from 0x90), full-width
+        // forms U+FF00–U+FFBF (EF BC–BE: ，：；（）), CJK punctuation
+        // U+3000–U+3029 (E3 80 80–A9: 、。《》「」【】).
+        let boring = match b {
+            0xe4..=0xe9 => true,
+            0xe3 => bytes[i + 1] >= 0x90 || (bytes[i + 1] == 0x80 && bytes[i + 2] <= 0xa9),
+            0xef => (0xbc..=0xbe).contains(&bytes[i + 1]),
+            _ => false,
+        };
+        if boring {
             i += 3;
             continue;
         }
-        // Another lead byte: the character's length and its value.
-        let len = match b {
-            0xc0..=0xdf => 2,
-            0xe0..=0xef => 3,
-            _ => 4,
+        // Another lead byte: the character, decoded by hand (the text is
+        // valid UTF-8, so the continuation bytes are there).
+        let cont = |k: usize| u32::from(bytes[i + k] & 0x3f);
+        let (c, len) = match b {
+            0xc0..=0xdf => ((u32::from(b & 0x1f) << 6) | cont(1), 2),
+            0xe0..=0xef => ((u32::from(b & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3),
+            _ => (
+                (u32::from(b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+                4,
+            ),
         };
-        let c = text[i..i + len].chars().next().unwrap_or('\0');
+        let c = char::from_u32(c).unwrap_or('\0');
         match hazard(c) {
             Some(Hazard::Control) => {
                 found.control.get_or_insert(i);
