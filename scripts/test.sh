@@ -25,6 +25,10 @@ fi
 python3 -c "import bagit" 2>/dev/null ||
   python3 -m pip install -q --disable-pip-version-check bagit==1.9.0
 
+# Debug builds compare the YAML fast path with the full parser on every load
+# (crates/shenbao-load/src/yaml/mod.rs): every test's declaration is checked.
+export SHENBAO_CHECK_YAML_PATHS="${SHENBAO_CHECK_YAML_PATHS:-1}"
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

@@ -4,28 +4,14 @@
 //! Checked on the examples, on edge cases, on generated block documents and on
 //! mutations of all of them.
 
-use super::{block, events};
+use super::events;
 #[path = "rng.rs"]
 mod rng;
 use rng::Rng;
 
+/// Did the fast path take `text`? Panics if the paths disagree.
 fn agree(text: &str) -> bool {
-    let Some((fast_value, fast_spans)) = block::parse(text) else {
-        return false;
-    };
-    let (full_value, full_spans) = match events::parse(text) {
-        Ok(parsed) => parsed,
-        Err(err) => {
-            panic!("the fast path accepted what the full path rejects ({err:?}):\n{text:?}")
-        }
-    };
-    assert_eq!(
-        serde_json::to_string(&fast_value).unwrap(),
-        serde_json::to_string(&full_value).unwrap(),
-        "values differ for {text:?}"
-    );
-    assert_eq!(fast_spans, full_spans, "spans differ for {text:?}");
-    true
+    super::differential(text).unwrap_or_else(|disagreement| panic!("{disagreement}\n{text:?}"))
 }
 
 fn example_texts() -> Vec<String> {

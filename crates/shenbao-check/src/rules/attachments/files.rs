@@ -250,14 +250,41 @@ fn inspect_streaming(mut file: File, size: u64, is_pdf: bool) -> std::io::Result
     })
 }
 
-/// What [`inspect_open`] finds, from the whole file in memory (smaller than
-/// `PDF_SCAN`, so searched whole for `/Encrypt`).
+/// [`inspect`] for bytes in memory: the facts a file holding exactly these
+/// bytes gives (the fuzz target `attachment` holds the two to that).
+///
+/// ```
+/// use shenbao_check::rules::attachments::files::{inspect_bytes, PdfProblem};
+///
+/// let pdf = b"%PDF-1.7\n1 0 obj <</Filter /Standard>>\ntrailer <</Encrypt 1 0 R>>\n%%EOF\n";
+/// let facts = inspect_bytes(pdf, true);
+/// assert_eq!((facts.size, facts.head.len()), (pdf.len() as u64, 16));
+/// assert_eq!(facts.pdf_problem, Some(PdfProblem::Encrypted));
+/// // Cut short: no end.
+/// assert_eq!(inspect_bytes(&pdf[..20], true).pdf_problem, Some(PdfProblem::NoEnd));
+/// // Not looked into unless it is named .pdf.
+/// assert_eq!(inspect_bytes(pdf, false).pdf_problem, None);
+/// ```
+pub fn inspect_bytes(bytes: &[u8], is_pdf: bool) -> Facts {
+    facts_of(bytes, is_pdf)
+}
+
+/// What [`inspect_open`] finds, from the whole file in memory: `/Encrypt`
+/// is searched where [`scan_for`] searches a file.
 fn facts_of(bytes: &[u8], is_pdf: bool) -> Facts {
     let size = bytes.len() as u64;
     let head = bytes[..bytes.len().min(16)].to_vec();
+    let scan = PDF_SCAN as usize;
+    let encrypted = || {
+        if bytes.len() <= 2 * scan {
+            contains(bytes, ENCRYPT)
+        } else {
+            contains(&bytes[..scan], ENCRYPT) || contains(&bytes[bytes.len() - scan..], ENCRYPT)
+        }
+    };
     let pdf_problem = if !is_pdf {
         None
-    } else if contains(bytes, ENCRYPT) {
+    } else if encrypted() {
         Some(PdfProblem::Encrypted)
     } else {
         let tail = &bytes[bytes.len() - bytes.len().min(TAIL as usize)..];
@@ -421,6 +448,13 @@ mod tests {
             pdf("no end"),
             pdf("/Encrypt 3 0 R\n%%EOF"),
             format!("{}%%EOF", pdf(&"x".repeat(3000))),
+            // Over twice PDF_SCAN: /Encrypt is looked for only near the ends.
+            format!(
+                "{}/Encrypt{}%%EOF",
+                pdf(&"x".repeat(5 << 20)),
+                "x".repeat(5 << 20)
+            ),
+            format!("{}/Encrypt%%EOF", pdf(&"x".repeat(9 << 20))),
         ];
         let dir = tempfile::tempdir().unwrap();
         for (i, bytes) in cases.iter().enumerate() {
