@@ -1,11 +1,13 @@
 //! The YAML fast path against the full parser. Whenever the fast path takes
 //! a text, the full path must parse it to the same value (keys in the same
 //! order) and the same span map; the fast path may always step aside. Then
-//! the spans of whatever parsed lie inside the text, on character boundaries.
+//! the spans of whatever parsed, and the position of any error, lie inside
+//! the text on character boundaries (locations clamp positions, which would
+//! hide a wrong one).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use shenbao_load::yaml;
+use shenbao_load::yaml::{self, YamlError};
 
 fuzz_target!(|data: &[u8]| {
     // Documents are text by the time they are parsed.
@@ -13,7 +15,17 @@ fuzz_target!(|data: &[u8]| {
     if let Err(disagreement) = yaml::differential(&text) {
         panic!("{disagreement}\n{text:?}");
     }
-    if let Ok((value, spans)) = yaml::parse(&text) {
-        shenbao_fuzz::check_spans(&text, &value, &spans);
+    match yaml::parse(&text) {
+        Ok((value, spans)) => shenbao_fuzz::check_spans(&text, &value, &spans),
+        Err(err) => {
+            let at = match &err {
+                YamlError::Syntax(scan) => (yaml::offset_of(&text, scan.marker()), 0),
+                YamlError::DuplicateKey { at, .. }
+                | YamlError::MultipleDocuments { at }
+                | YamlError::Budget { at, .. }
+                | YamlError::Unsupported { at, .. } => *at,
+            };
+            shenbao_fuzz::in_text(&text, at, "", &format!("{err:?}"));
+        }
     }
 });

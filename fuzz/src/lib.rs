@@ -53,7 +53,8 @@ pub fn check_spans(text: &str, value: &Value, spans: &SpanMap) {
     }
 }
 
-fn in_text(text: &str, (offset, len): (usize, usize), pointer: &str, what: &str) {
+/// `(offset, len)` is a byte range of `text` on character boundaries.
+pub fn in_text(text: &str, (offset, len): (usize, usize), pointer: &str, what: &str) {
     let end = offset.checked_add(len).expect("span end overflows");
     assert!(
         end <= text.len(),
