@@ -535,8 +535,8 @@ pub const NOT_CANONICAL: Rule = Rule {
         zh: "shenbao 生成的材料包每个字段都是固定的（版本、标志、时间、权限、偏移、目录大小、无附加字节、顶层文件夹即材料包编号）。任何一处不同，都可能让不同的解压工具解出不同的内容，或说明文件被改动过，因此一律拒绝，并指出是哪个字段、哪个条目。",
         en: "Every field of a dossier shenbao writes is fixed (versions, flags, times, modes, offsets, the directory's size, nothing after the end record, the top folder named by the dossier id). Any difference can make extraction tools disagree about the content, or shows the file was altered, so it is refused, naming the field and the entry.",
     },
-    bad: "a dossier re-zipped by another tool, or with bytes appended",
-    good: "dossier.zip   # as written by shenbao package",
+    bad: "$ cp dossier.zip dossier-appended.zip\n$ printf 'x' >> dossier-appended.zip      # one byte after the end record\n$ shenbao verify --trusted-key applicant.pub dossier-appended.zip",
+    good: "$ shenbao verify --trusted-key applicant.pub dossier.zip      # as shenbao package wrote it",
     ..FAMILY
 };
 
