@@ -166,41 +166,45 @@ fn check_text(text: &str, path: &[Step], out: &mut Vec<Diagnostic>) {
         return;
     }
     let at = pointer_of(path);
-    // Characters are counted from 1, as people count them.
-    let position = |offset: usize| text[..offset].chars().count() + 1;
-    let code_point = |offset: usize| text[offset..].chars().next().map_or(0, |c| c as u32);
-    if let Some(offset) = found.control {
-        let (position, c) = (position(offset), code_point(offset));
-        out.push(
-            Diagnostic::new(
+    // (offset, rule, what the character is, and what to do), per hazard found.
+    let hazards = [
+        found.control.map(|offset| {
+            (
+                offset,
                 &diags::CONTROL_CHARACTER,
-                Text::new(
-                    format!("第 {position} 个字符是控制字符 U+{c:04X}"),
-                    format!("character {position} is the control character U+{c:04X}"),
+                ("控制字符", "the control character"),
+                (
+                    "删除它（常见于从网页或其他系统复制粘贴的文字）",
+                    "delete it (it often comes with text pasted from a web page or another system)",
                 ),
             )
-            .at(at.clone())
-            .help(Text::new(
-                "删除它（常见于从网页或其他系统复制粘贴的文字）",
-                "delete it (it often comes with text pasted from a web page or another system)",
-            )),
-        );
-    }
-    if let Some(offset) = found.invisible {
-        let (position, c) = (position(offset), code_point(offset));
+        }),
+        found.invisible.map(|offset| {
+            (
+                offset,
+                &diags::INVISIBLE_CHARACTER,
+                ("看不见的字符", "the invisible character"),
+                (
+                    "删除它：光标在它两侧移动时会“卡”一下",
+                    "delete it: the cursor seems to stick once when moving past it",
+                ),
+            )
+        }),
+    ];
+    for (offset, rule, (zh, en), help) in hazards.into_iter().flatten() {
+        // Characters are counted from 1, as people count them.
+        let position = text[..offset].chars().count() + 1;
+        let c = text[offset..].chars().next().map_or(0, |c| c as u32);
         out.push(
             Diagnostic::new(
-                &diags::INVISIBLE_CHARACTER,
+                rule,
                 Text::new(
-                    format!("第 {position} 个字符是看不见的字符 U+{c:04X}"),
-                    format!("character {position} is the invisible character U+{c:04X}"),
+                    format!("第 {position} 个字符是{zh} U+{c:04X}"),
+                    format!("character {position} is {en} U+{c:04X}"),
                 ),
             )
             .at(at.clone())
-            .help(Text::new(
-                "删除它：光标在它两侧移动时会“卡”一下",
-                "delete it: the cursor seems to stick once when moving past it",
-            )),
+            .help(Text::new(help.0, help.1)),
         );
     }
     let clean = found.control.is_none() && found.invisible.is_none();
