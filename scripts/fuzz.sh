@@ -12,6 +12,9 @@
 #   SHENBAO=PATH             the binary that packages the seed dossiers
 #                            (default: the release build if there is one,
 #                            else the debug build, built if need be)
+#   SHENBAO_FUZZ_TARGET_DIR  where the targets are built (default
+#                            ~/.cache/shenbao/fuzz-target, kept between
+#                            checkouts: a cold build takes most of the step)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,8 +42,10 @@ fi
 # debug-build switch is on), without AddressSanitizer: the code is safe Rust,
 # and the sanitizer would halve the executions on these two cores.
 # Its own target folder, whatever CARGO_TARGET_DIR says: nightly and
-# instrumented, nothing in it is shared with the stable builds.
-flags=(--sanitizer none --debug-assertions --target-dir fuzz/target)
+# instrumented, nothing in it is shared with the stable builds. Outside the
+# checkout, so that CI's fresh clone rebuilds only the project's crates.
+target_dir=${SHENBAO_FUZZ_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/shenbao/fuzz-target}
+flags=(--sanitizer none --debug-assertions --target-dir "$target_dir")
 start=$SECONDS
 cargo +nightly fuzz build "${flags[@]}"
 echo "fuzz: built in $((SECONDS - start)) s" >&2
