@@ -14,7 +14,6 @@ fuzz_target!(
     |data: &[u8]| {
         let options = VerifyOptions {
             trusted: &[],
-            trusted_ids: &[],
             trusted_offices: &[],
             paper_code: None,
             profile: CallProfile::embedded(),
