@@ -27,7 +27,7 @@ fn category_codes(value: &Value) -> Vec<String> {
     let cx = Context {
         value,
         profile,
-        dir: None,
+        files: shenbao_check::rules::Files::None,
         as_of: profile.deadline().0,
     };
     let mut found = Vec::new();
@@ -40,7 +40,7 @@ fn best_of(value: &Value, declared: u32) -> u32 {
     let cx = Context {
         value,
         profile,
-        dir: None,
+        files: shenbao_check::rules::Files::None,
         as_of: profile.deadline().0,
     };
     let fits = scoring::all_fits(profile, &scoring::texts(&cx));
@@ -101,7 +101,7 @@ fn scoring_is_deterministic_and_explained() {
     let cx = Context {
         value: &value,
         profile,
-        dir: None,
+        files: shenbao_check::rules::Files::None,
         as_of: profile.deadline().0,
     };
     let texts = scoring::texts(&cx);

@@ -267,6 +267,30 @@ fn recommend_never_writes_its_bundle_over_its_key_or_a_dossier() {
     );
 }
 
+#[test]
+fn recommend_without_o_never_writes_its_default_bundle_over_a_dossier() {
+    let (dir, folder) = example();
+    let (key, _) = key_pair(dir.path());
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    // The dossier happens to bear the name the bundle takes by default (the
+    // office's name and the date: SHENBAO_AS_OF is 2021-03-25).
+    let zip = inbox.join("shenbao-recommendation-测试局-20210325.zip");
+    dossier(&folder, &key, &zip);
+    let before = std::fs::read(&zip).unwrap();
+    let output = shenbao()
+        .current_dir(&inbox)
+        .args(["recommend", ".", "--office", "测试局", "--key"])
+        .arg(&key)
+        .output()
+        .unwrap();
+    let printed = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{printed}");
+    assert!(printed.contains("[F012]"), "{printed}");
+    assert_eq!(std::fs::read(&zip).unwrap(), before);
+}
+
 #[cfg(unix)]
 #[test]
 fn keygen_and_package_refuse_devices_and_fifos() {

@@ -179,6 +179,10 @@ const EXTRAS: &[(&str, &str)] = &[
         "dossier.zip whose bag-info.txt was edited and tagmanifest-sha256.txt updated to match, under the old signature",
     ),
     (
+        "dossier-no-form.zip",
+        "dossier.zip without 申报书.pdf, bagged and signed again with applicant.key",
+    ),
+    (
         "jiangsu.yaml",
         "the 2021 call profile with 江苏省's own deadline, 2021-03-15, added",
     ),
@@ -245,6 +249,12 @@ fn build_extra(path: &str, desk: &Path, target: &Path) {
             std::fs::copy(desk.join("attachments/business-licence.pdf"), target).unwrap();
         }
         "stub.exe" => std::fs::write(target, b"MZ\x90\x00".repeat(64)).unwrap(),
+        "dossier-no-form.zip" => common::forge::forge(
+            &desk.join("dossier.zip"),
+            &desk.join("applicant.key"),
+            target,
+            |payload| payload.retain(|(path, _)| path != "data/申报书.pdf"),
+        ),
         name if name.ends_with(".zip") && name.starts_with("dossier-")
             || name == "zipped-by-hand.zip" =>
         {

@@ -647,7 +647,8 @@ fn u003_not_composed() {
 // ---- coverage ----------------------------------------------------------------------
 
 /// Every registered code has a firing test here or in hostile.rs, cli.rs,
-/// form.rs, dossier.rs, intake.rs, recommend.rs, errors.rs, hostile_dossier.rs or outputs.rs.
+/// form.rs, dossier.rs, intake.rs, recommend.rs, errors.rs, hostile_dossier.rs, outputs.rs,
+/// byte_flips.rs or findings.rs.
 #[test]
 fn every_registered_code_is_exercised() {
     let sources = [
@@ -662,6 +663,7 @@ fn every_registered_code_is_exercised() {
         include_str!("hostile_dossier.rs"),
         include_str!("outputs.rs"),
         include_str!("byte_flips.rs"),
+        include_str!("findings.rs"),
     ];
     let missing: Vec<&str> = shenbao::registry::all_rules()
         .iter()

@@ -37,7 +37,7 @@ pub fn run(args: &FitArgs, context: Context) -> Outcome {
     let cx = shenbao_check::rules::Context {
         value,
         profile: &profile,
-        dir: None,
+        files: shenbao_check::rules::Files::None,
         as_of: profile.deadline().0,
     };
     let texts = scoring::texts(&cx);

@@ -25,8 +25,19 @@ pub fn run(args: &RecommendArgs, context: Context) -> Outcome {
     // The key first: a wrong password should stop the run before any work.
     let key = keys::load_secret(&args.key, crate::password::for_key(&args.key, context.lang))?;
     let inputs = inputs(args.dossiers.trusted_keys.as_deref(), &args.paths)?;
-    if let Some(output) = &args.output {
-        let target = super::outputs::Target::new(output)?;
+    let date = args
+        .date
+        .or(args.dossiers.as_of)
+        .unwrap_or_else(|| Date::today_at_offset(profile.deadline().1));
+    let id = recommend::bundle_id(office, date);
+    // Without -o the bundle is named by its id, in the current folder: that
+    // name is guarded as any -o is.
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{id}.zip")));
+    {
+        let target = super::outputs::Target::new(&output)?;
         target.refuse_input(&args.key, ("秘密密钥", "secret key"))?;
         target.refuse_inputs(
             inputs.files.iter().map(PathBuf::as_path),
@@ -38,7 +49,7 @@ pub fn run(args: &RecommendArgs, context: Context) -> Outcome {
     }
     // The bundle lists dossiers by file name: each must survive the list and
     // any file system, and two of one name cannot both travel.
-    let output_key = args.output.as_deref().and_then(|o| o.canonicalize().ok());
+    let output_key = output.canonicalize().ok();
     let mut names = BTreeSet::new();
     for file in &inputs.files {
         let name = file
@@ -66,10 +77,6 @@ pub fn run(args: &RecommendArgs, context: Context) -> Outcome {
         }
     }
     let mut arrivals = inputs.arrivals(&profile, args.dossiers.as_of, context.lang);
-    let date = args
-        .date
-        .or(args.dossiers.as_of)
-        .unwrap_or_else(|| Date::today_at_offset(profile.deadline().1));
     let mut findings = recommend::check_selection(&mut arrivals, &profile, office, date);
     if args.dossiers.strict {
         for d in arrivals
@@ -81,11 +88,6 @@ pub fn run(args: &RecommendArgs, context: Context) -> Outcome {
         }
     }
     recommend::rank(&mut arrivals, office);
-    let id = recommend::bundle_id(office, date);
-    let output = args
-        .output
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(format!("{id}.zip")));
     let head = FileResult {
         path: output.display().to_string(),
         diagnostics: findings,

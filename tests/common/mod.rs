@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod forge;
+pub mod measure;
 pub mod offices;
 
 use assert_cmd::Command;
@@ -8,7 +10,12 @@ use std::path::{Path, PathBuf};
 
 /// The binary with a fixed, colourless, English environment.
 pub fn shenbao() -> Command {
-    let mut cmd = Command::cargo_bin("shenbao").unwrap();
+    Command::from_std(shenbao_std())
+}
+
+/// [`shenbao`] as a plain `std::process::Command` (for [`measure::measure`]).
+pub fn shenbao_std() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_shenbao"));
     cmd.env_remove("LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

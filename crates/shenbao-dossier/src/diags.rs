@@ -540,6 +540,23 @@ pub const NOT_CANONICAL: Rule = Rule {
     ..FAMILY
 };
 
+pub const CONTENTS: Rule = Rule {
+    code: "Z032",
+    name: "contents-invalid",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "材料包缺少申报书，或含有申报文件未列出的文件",
+        en: "the dossier lacks its form, or holds a file the declaration does not list",
+    },
+    why: Bilingual {
+        zh: "shenbao package 把申报文件、生成的申报书和所列附件（只有这些）放入材料包。签名只证明文件出自密钥持有人，不证明内容合规：缺少申报书、申报书不是完好的 PDF，或多出未列出的文件（例如可执行程序），说明材料包不是按规定打包的。所列附件则与申报文件一起按附件规则重新检查（见 Z017）。",
+        en: "shenbao package puts the declaration, the form it renders and the listed attachments, and nothing else, into a dossier. A signature proves who made the files, not that they follow the call: a missing form, a form that is not a sound PDF, or an extra file nobody listed (a program, say) means the dossier was not made as the call requires. The listed attachments are checked again with the declaration, by the attachment rules (see Z017).",
+    },
+    bad: "$ shenbao verify --trusted-key applicant.pub dossier-no-form.zip      # signed by the applicant, without 申报书.pdf",
+    good: "$ shenbao verify --trusted-key applicant.pub dossier.zip",
+    ..FAMILY
+};
+
 pub const RULES: &[Rule] = &[
     NOT_A_ZIP,
     JUNK,
@@ -572,4 +589,5 @@ pub const RULES: &[Rule] = &[
     KEY_NOT_GENERATED,
     TOO_MANY_FILES,
     NOT_CANONICAL,
+    CONTENTS,
 ];

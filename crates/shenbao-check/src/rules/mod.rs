@@ -43,13 +43,24 @@ pub struct CheckOptions {
     pub as_of: Option<Date>,
 }
 
-/// What every rule sees: the document's value, the call profile, the folder
-/// the declaration's attachments are relative to, and the clock.
+/// What every rule sees: the document's value, the call profile, where the
+/// declaration's attachments are, and the clock.
 pub struct Context<'a> {
     pub value: &'a Value,
     pub profile: &'a CallProfile,
-    pub dir: Option<&'a Path>,
+    pub files: Files<'a>,
     pub as_of: Date,
+}
+
+/// Where the attachments a declaration lists are looked at.
+#[derive(Clone, Copy)]
+pub enum Files<'a> {
+    /// Nowhere: text not from a file (a test, `fit`).
+    None,
+    /// On disk, relative to the declaration's folder.
+    Folder(&'a Path),
+    /// Inside a dossier, as `verify` read them.
+    Packed(&'a attachments::packed::PackedFiles),
 }
 
 impl Context<'_> {
@@ -77,6 +88,18 @@ impl Context<'_> {
 /// Every finding for one document — loading, schema, the call's rules —
 /// located and sorted by position.
 pub fn check(document: &Document, profile: &CallProfile, options: CheckOptions) -> Vec<Diagnostic> {
+    let files = document.dir.as_deref().map_or(Files::None, Files::Folder);
+    check_with(document, profile, options, files)
+}
+
+/// [`check`] with the attachments looked at in `files` instead of beside the
+/// declaration (`verify` passes the ones inside a dossier).
+pub fn check_with(
+    document: &Document,
+    profile: &CallProfile,
+    options: CheckOptions,
+    files: Files,
+) -> Vec<Diagnostic> {
     let mut found = document.diagnostics.clone();
     if let Some(value) = &document.value {
         found.extend(crate::schema::check(value));
@@ -84,7 +107,7 @@ pub fn check(document: &Document, profile: &CallProfile, options: CheckOptions) 
         let context = Context {
             value,
             profile,
-            dir: document.dir.as_deref(),
+            files,
             as_of: options
                 .as_of
                 .unwrap_or_else(|| Date::today_at_offset(offset)),

@@ -2,7 +2,7 @@
 //! hash. What follows depends on the bag's kind: a dossier's declaration is
 //! checked (declaration.rs); a recommendation bundle's list is returned.
 
-use super::{d, declaration, read_entry, Bundle, Entry, VerifyOptions, MAX_TAG_BYTES};
+use super::{contents, d, declaration, read_entry, Bundle, Entry, VerifyOptions, MAX_TAG_BYTES};
 use crate::bag::{
     self, BAGIT, BAG_INFO, FORWARDED, KIND_FIELD, MANIFEST, RECOMMENDATION, REFERENCE_FIELD,
     SIGNATURE, SIGNER_KEY, TAG_FILES, TAG_MANIFEST,
@@ -162,6 +162,7 @@ pub(super) fn check_bag<R: Read + std::io::Seek>(
     let prefix = format!("{top}/");
     let tag_names: HashSet<String> = TAG_FILES.iter().map(|n| format!("{prefix}{n}")).collect();
     let mut payload_digests: BTreeMap<String, String> = BTreeMap::new();
+    let mut packed = contents::Packed::default();
     // Listed files whose entry could not be read: already reported.
     let mut unreadable: HashSet<String> = HashSet::new();
     let (mut oxum_bytes, mut oxum_files) = (0u64, 0u64);
@@ -194,10 +195,16 @@ pub(super) fn check_bag<R: Read + std::io::Seek>(
         // A bundle's list of dossiers is read as it is hashed (it is small).
         let keep = is_bundle && relative == forwarded_name && entry.size <= MAX_TAG_BYTES;
         let mut kept = Vec::new();
+        // A dossier's files are looked at as they are hashed, for the
+        // attachment rules (contents.rs).
+        let mut reading = (!is_bundle).then(|| contents::reading(&relative, options));
         let read = read_entry(archive, entry, entry.size, |chunk| {
             hasher.update(chunk);
             if keep {
                 kept.extend_from_slice(chunk);
+            }
+            if let Some(reading) = &mut reading {
+                reading.update(chunk);
             }
         });
         if keep && read.is_ok() {
@@ -207,7 +214,11 @@ pub(super) fn check_bag<R: Read + std::io::Seek>(
             Ok(size) => {
                 oxum_bytes += size;
                 oxum_files += 1;
-                let actual = hex(&hasher.finalize());
+                let digest: [u8; 32] = hasher.finalize().into();
+                let actual = hex(&digest);
+                if let Some(reading) = reading {
+                    packed.add(&relative, reading, digest);
+                }
                 if actual != *expected {
                     out.push(d(
                         &diags::HASH,
@@ -282,6 +293,7 @@ pub(super) fn check_bag<R: Read + std::io::Seek>(
         entries,
         &prefix,
         &payload_digests,
+        &packed,
         signer_id.as_deref(),
         options,
         out,

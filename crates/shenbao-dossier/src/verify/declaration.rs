@@ -1,7 +1,7 @@
 //! The declaration inside a dossier: it must still validate, and its files
 //! must give the code printed on the paper form, when one is given.
 
-use super::{d, read_entry, Entry, VerifyOptions};
+use super::{contents, d, read_entry, Entry, VerifyOptions};
 use crate::diags;
 use sha2::{Digest, Sha256};
 use shenbao_check::rules::{self, CheckOptions};
@@ -12,11 +12,13 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use unicode_normalization::UnicodeNormalization;
 
+#[allow(clippy::too_many_arguments)] // the archive, what was read of it, and the options
 pub(super) fn check_declaration<R: Read + std::io::Seek>(
     archive: &mut zip::ZipArchive<R>,
     entries: &[Entry],
     prefix: &str,
     digests: &BTreeMap<String, String>,
+    packed: &contents::Packed,
     signer: Option<&str>,
     options: &VerifyOptions,
     out: &mut Vec<Diagnostic>,
@@ -45,7 +47,9 @@ pub(super) fn check_declaration<R: Read + std::io::Seek>(
         strict: false,
         as_of: options.as_of,
     };
-    let problems: Vec<Diagnostic> = rules::check(&document, options.profile, check)
+    // The attachments are judged as the dossier holds them.
+    let files = rules::Files::Packed(&packed.files);
+    let problems: Vec<Diagnostic> = rules::check_with(&document, options.profile, check, files)
         .into_iter()
         .filter(Diagnostic::is_error)
         .collect();
@@ -72,6 +76,7 @@ pub(super) fn check_declaration<R: Read + std::io::Seek>(
             ),
         ));
     }
+    contents::check(document.value.as_ref(), packed, out);
     let Some(paper) = options.paper_code else {
         return;
     };

@@ -5,6 +5,7 @@
 
 mod bag;
 mod canonical;
+mod contents;
 mod declaration;
 
 use super::diags;
@@ -116,9 +117,48 @@ fn verify_any<R: Read + std::io::Seek>(reader: R, options: &VerifyOptions) -> Ve
     let mut out = Vec::new();
     let bundle = verify_archive(reader, options, &mut out);
     Verified {
-        diagnostics: out,
+        diagnostics: condense(out),
         bundle,
     }
+}
+
+/// Findings of one code listed in full before the rest are counted.
+const LISTED_PER_CODE: usize = 5;
+
+/// The first [`LISTED_PER_CODE`] findings of each code, and for each code
+/// with more, one more finding that counts them. A hostile archive can
+/// raise thousands (one per entry or manifest line); an office needs the
+/// kind and a few examples, and `intake` keeps every dossier's findings, so
+/// their size must not grow with the archive's.
+fn condense(found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen: std::collections::HashMap<&'static str, usize> = Default::default();
+    let mut kept = Vec::new();
+    let mut first_unlisted: Vec<Diagnostic> = Vec::new();
+    for diagnostic in found {
+        let count = seen.entry(diagnostic.code).or_default();
+        *count += 1;
+        if *count <= LISTED_PER_CODE {
+            kept.push(diagnostic);
+        } else if *count == LISTED_PER_CODE + 1 {
+            first_unlisted.push(diagnostic);
+        }
+    }
+    for mut more in first_unlisted {
+        let unlisted = seen[more.code] - LISTED_PER_CODE;
+        more.message = Text::new(
+            format!("另有 {unlisted} 处同类问题（{}）未逐一列出", more.code),
+            format!(
+                "{unlisted} more finding(s) of this kind ({}) not listed one by one",
+                more.code
+            ),
+        );
+        more.help = Some(Text::new(
+            "上面列出了前几处；这类问题通常说明整个文件是伪造或损坏的",
+            "the first few are listed above; this many usually means the whole file is forged or damaged",
+        ));
+        kept.push(more);
+    }
+    kept
 }
 
 /// Z031 when the ZIP container `reader` reads is not in the canonical form

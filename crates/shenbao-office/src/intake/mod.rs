@@ -161,7 +161,12 @@ fn d(rule: &'static shenbao_diagnostic::Rule, zh: String, en: String) -> Diagnos
 }
 
 /// The checks across dossiers; findings are added to the dossiers concerned.
+/// Quotas and duplicates count only the dossiers that verified.
 pub fn cross_check(arrivals: &mut [Arrival], profile: &CallProfile, office: Option<&str>) {
+    // Only dossiers that verified speak for an applicant: what a forged or
+    // damaged one claims (its project, its credit code) is not counted, so
+    // it cannot use up a quota or make a good dossier a duplicate.
+    let verified: Vec<bool> = arrivals.iter().map(Arrival::ok).collect();
     // Dossiers for another office: each is for its recommending body, or, a
     // demonstration city's extra project, for the province it goes through.
     if let Some(office) = office {
@@ -212,9 +217,10 @@ pub fn cross_check(arrivals: &mut [Arrival], profile: &CallProfile, office: Opti
             );
         }
     }
-    // Quotas per recommending body (all dossiers count: an office must choose).
+    // Quotas per recommending body (every verified dossier counts: an office
+    // must choose).
     let mut by_body: BTreeMap<(String, Option<&'static str>), Vec<usize>> = BTreeMap::new();
-    for (i, a) in arrivals.iter().enumerate() {
+    for (i, a) in arrivals.iter().enumerate().filter(|(i, _)| verified[*i]) {
         let (name, kind) = a.quota_holder();
         by_body
             .entry((name, kind.map(RecommenderKind::as_str)))
@@ -247,7 +253,7 @@ pub fn cross_check(arrivals: &mut [Arrival], profile: &CallProfile, office: Opti
     // The same applicant or project more than once.
     let mut by_code: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut by_project: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, a) in arrivals.iter().enumerate() {
+    for (i, a) in arrivals.iter().enumerate().filter(|(i, _)| verified[*i]) {
         if !a.credit_code.is_empty() {
             by_code.entry(a.credit_code.as_str()).or_default().push(i);
         }

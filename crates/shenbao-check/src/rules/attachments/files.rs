@@ -173,7 +173,7 @@ fn resolve_through_links(dir: &Path, joined: &Path) -> Result<Option<Resolved>, 
 
 /// What a look at the file found: its size, first bytes, and for PDFs why it
 /// cannot be opened. Reads a bounded amount, whatever the file's size.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Facts {
     pub size: u64,
     pub head: Vec<u8>,
@@ -181,7 +181,7 @@ pub struct Facts {
     pub pdf_problem: Option<PdfProblem>,
 }
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PdfProblem {
     Encrypted,
     NoHeader,

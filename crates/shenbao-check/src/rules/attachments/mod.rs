@@ -5,9 +5,12 @@
 pub mod diags;
 pub mod files;
 pub mod folder;
+mod messages;
+pub mod packed;
+mod source;
 
-use super::Context;
-use files::{NameProblem, PathProblem, PdfProblem};
+use super::{Context, Files};
+use files::PdfProblem;
 use serde_json::Value;
 use shenbao_diagnostic::{Diagnostic, Text};
 use std::collections::HashMap;
@@ -21,15 +24,27 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     check_required_kinds(cx, items, out);
-    let Some(dir) = cx.dir else {
-        return; // text not from a file: nothing on disk to look at
-    };
-    let mut folder = folder::Folder::new(dir);
+    match cx.files {
+        Files::None => {} // text not from a file: nothing to look at
+        Files::Folder(dir) => check_files(cx, items, &mut source::OnDisk::new(dir), out),
+        Files::Packed(packed) => check_files(cx, items, &mut source::InDossier(packed), out),
+    }
+}
+
+/// Each listed file looked at where `source` keeps it: the path as written,
+/// the file's type by content, its size, PDF damage and encryption, the
+/// total, and files listed twice.
+fn check_files(
+    cx: &Context,
+    items: &[Value],
+    source: &mut impl source::Source,
+    out: &mut Vec<Diagnostic>,
+) {
     let rules = &cx.profile.attachments;
     let mut total = 0u64;
     // Files of equal size are hashed afterwards to find duplicates: a large
     // attachment of its own size is never read in full here.
-    let mut by_size: HashMap<u64, Vec<(usize, &str, std::path::PathBuf)>> = HashMap::new();
+    let mut by_size: HashMap<u64, Vec<(usize, &str, source::Digest)>> = HashMap::new();
     let mut folded_names: HashMap<String, (usize, &str)> = HashMap::new();
     for (index, item) in items.iter().enumerate() {
         let pointer = format!("/attachments/{index}/path");
@@ -41,7 +56,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if let Err(problem) = files::check_path(path, rules.max_name_chars) {
-            out.push(path_problem(&pointer, path, &problem, rules.max_name_chars));
+            out.push(messages::path_problem(
+                &pointer,
+                path,
+                &problem,
+                rules.max_name_chars,
+            ));
             continue;
         }
         // Windows and macOS fold case, and macOS composes: names that differ
@@ -53,7 +73,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         match folded_names.get(&folded) {
             Some(&(first, first_path)) if first_path != path => {
-                out.push(collision(&pointer, path, first, first_path));
+                out.push(messages::collision(&pointer, path, first, first_path));
                 continue;
             }
             Some(_) => {}
@@ -61,94 +81,22 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 folded_names.insert(folded, (index, path));
             }
         }
-        let (real, opened) = match folder.open_plain(path) {
-            Some(opened) => (opened.path, Some((opened.file, opened.size))),
-            None => match files::resolve(folder.dir(), path) {
-                Ok(Some(resolved)) if resolved.is_file => (resolved.path, None),
-                Ok(Some(_)) => {
-                    out.push(missing(&pointer, path, "不是文件", "is not a file"));
-                    continue;
-                }
-                Ok(None) => {
-                    out.push(missing(&pointer, path, "不存在", "does not exist"));
-                    continue;
-                }
-                Err(problem) => {
-                    out.push(path_problem(&pointer, path, &problem, rules.max_name_chars));
-                    continue;
-                }
-            },
-        };
-        let ext = real
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            .unwrap_or_default();
-        let is_pdf = ext == "pdf";
-        let looked = match opened {
-            Some((file, size)) => files::inspect_open(file, size, is_pdf),
-            None => files::inspect(&real, is_pdf),
-        };
-        let facts = match looked {
-            Ok(facts) => facts,
-            Err(err) => {
-                out.push(missing(
-                    &pointer,
-                    path,
-                    &format!("无法读取（{err}）"),
-                    &format!("cannot be read ({err})"),
-                ));
+        let found = match source.look(&pointer, path, rules.max_name_chars) {
+            Ok(found) => found,
+            Err(problem) => {
+                out.push(*problem);
                 continue;
             }
         };
-        total += facts.size;
-        if facts.size == 0 {
-            out.push(
-                Diagnostic::new(
-                    &diags::EMPTY,
-                    Text::new(
-                        format!("附件 {path} 是空文件（0 字节）"),
-                        format!("attachment {path} is empty (0 bytes)"),
-                    ),
-                )
-                .at(&pointer)
-                .help(Text::new(
-                    "重新扫描或导出该文件",
-                    "scan or export the file again",
-                )),
-            );
-            continue;
+        total += found.facts.size;
+        if judge(cx, &pointer, path, &found.ext, &found.facts, out) {
+            by_size
+                .entry(found.facts.size)
+                .or_default()
+                .push((index, path, found.digest));
         }
-        if facts.size > rules.max_file_mib * MIB {
-            out.push(
-                Diagnostic::new(
-                    &diags::TOO_LARGE,
-                    Text::new(
-                        format!(
-                            "附件 {path} 有 {:.1} MiB，超过单个文件上限 {} MiB",
-                            mib(facts.size),
-                            rules.max_file_mib
-                        ),
-                        format!(
-                            "attachment {path} is {:.1} MiB, over the {} MiB limit per file",
-                            mib(facts.size),
-                            rules.max_file_mib
-                        ),
-                    ),
-                )
-                .at(&pointer)
-                .help(Text::new(
-                    "降低扫描分辨率（200 dpi 足够）或拆分文件",
-                    "scan at a lower resolution (200 dpi is enough) or split it",
-                )),
-            );
-        }
-        check_type(cx, &pointer, path, &ext, &facts, out);
-        by_size
-            .entry(facts.size)
-            .or_default()
-            .push((index, path, real));
     }
-    check_duplicates(by_size, out);
+    check_duplicates(source, by_size, out);
     if total > rules.max_total_mib * MIB {
         out.push(
             Diagnostic::new(
@@ -175,17 +123,74 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// One file's own findings: empty, too large, the wrong type, a damaged or
+/// encrypted PDF. False when it is empty (nothing more to say about it).
+fn judge(
+    cx: &Context,
+    pointer: &str,
+    path: &str,
+    ext: &str,
+    facts: &files::Facts,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let rules = &cx.profile.attachments;
+    if facts.size == 0 {
+        out.push(
+            Diagnostic::new(
+                &diags::EMPTY,
+                Text::new(
+                    format!("附件 {path} 是空文件（0 字节）"),
+                    format!("attachment {path} is empty (0 bytes)"),
+                ),
+            )
+            .at(pointer)
+            .help(Text::new(
+                "重新扫描或导出该文件",
+                "scan or export the file again",
+            )),
+        );
+        return false;
+    }
+    if facts.size > rules.max_file_mib * MIB {
+        out.push(
+            Diagnostic::new(
+                &diags::TOO_LARGE,
+                Text::new(
+                    format!(
+                        "附件 {path} 有 {:.1} MiB，超过单个文件上限 {} MiB",
+                        mib(facts.size),
+                        rules.max_file_mib
+                    ),
+                    format!(
+                        "attachment {path} is {:.1} MiB, over the {} MiB limit per file",
+                        mib(facts.size),
+                        rules.max_file_mib
+                    ),
+                ),
+            )
+            .at(pointer)
+            .help(Text::new(
+                "降低扫描分辨率（200 dpi 足够）或拆分文件",
+                "scan at a lower resolution (200 dpi is enough) or split it",
+            )),
+        );
+    }
+    check_type(cx, pointer, path, ext, facts, out);
+    true
+}
+
 /// Same size, same SHA-256: the same file listed twice.
 fn check_duplicates(
-    by_size: HashMap<u64, Vec<(usize, &str, std::path::PathBuf)>>,
+    source: &mut impl source::Source,
+    by_size: HashMap<u64, Vec<(usize, &str, source::Digest)>>,
     out: &mut Vec<Diagnostic>,
 ) {
     let mut groups: Vec<_> = by_size.into_values().filter(|g| g.len() > 1).collect();
     groups.sort_by_key(|g| g[0].0);
     for group in groups {
         let mut seen: HashMap<[u8; 32], (usize, &str)> = HashMap::new();
-        for (index, path, real) in group {
-            let Ok(digest) = files::sha256_of(&real) else {
+        for (index, path, digest) in group {
+            let Some(digest) = source.digest(&digest) else {
                 continue;
             };
             if let Some((first, first_path)) = seen.get(&digest) {
@@ -290,123 +295,6 @@ fn check_type(
             )),
         );
     }
-}
-
-fn missing(pointer: &str, path: &str, zh: &str, en: &str) -> Diagnostic {
-    Diagnostic::new(
-        &diags::MISSING,
-        Text::new(
-            format!("附件 {path} {zh}"),
-            format!("attachment {path} {en}"),
-        ),
-    )
-    .at(pointer)
-    .help(Text::new(
-        "路径相对于 shenbao.yaml 所在文件夹；检查文件名（含大小写和扩展名）",
-        "paths are relative to the folder of shenbao.yaml; check the name, its case and extension",
-    ))
-}
-
-/// T010: two paths that name one file on Windows or macOS.
-fn collision(pointer: &str, path: &str, first: usize, first_path: &str) -> Diagnostic {
-    Diagnostic::new(
-        &diags::NAMES_COLLIDE,
-        Text::new(
-            format!(
-                "附件 {path} 与第 {} 个附件 {first_path} 只差大小写或字符的组合方式，在 Windows 和 macOS 上是同一个文件",
-                first + 1
-            ),
-            format!(
-                "attachment {path} differs from attachment {} ({first_path}) only in case or composition: on Windows and macOS they are one file",
-                first + 1
-            ),
-        ),
-    )
-    .at(pointer)
-    .help(Text::new(
-        "给其中一个文件改一个明显不同的名字",
-        "give one of the files a clearly different name",
-    ))
-}
-
-fn path_problem(pointer: &str, path: &str, problem: &PathProblem, max: usize) -> Diagnostic {
-    let (rule, zh, en) = match problem {
-        PathProblem::Absolute => (
-            &diags::UNSAFE_PATH,
-            format!("附件路径 {path} 是绝对路径"),
-            format!("attachment path {path} is absolute"),
-        ),
-        PathProblem::ParentDir => (
-            &diags::UNSAFE_PATH,
-            format!("附件路径 {path} 用 `..` 指向文件夹之外"),
-            format!("attachment path {path} uses `..` to leave the folder"),
-        ),
-        PathProblem::Escapes(real) => (
-            &diags::UNSAFE_PATH,
-            format!(
-                "附件 {path} 通过符号链接指向文件夹之外（{}）",
-                real.display()
-            ),
-            format!(
-                "attachment {path} leads outside the folder through a symlink ({})",
-                real.display()
-            ),
-        ),
-        PathProblem::UnsafeName { component, why } => {
-            let (zh, en) = match why {
-                NameProblem::Control => (
-                    "含有控制字符或换行".to_string(),
-                    "contains a control character or line break".to_string(),
-                ),
-                NameProblem::Percent => ("含有 `%`".to_string(), "contains `%`".to_string()),
-                NameProblem::Backslash => (
-                    "含有反斜杠 `\\`（路径分隔请用 /）".to_string(),
-                    "contains a backslash (separate folders with /)".to_string(),
-                ),
-                NameProblem::TooLong(n) => (
-                    format!("长 {n} 个字符，超过 {max}"),
-                    format!("is {n} characters long, over {max}"),
-                ),
-                NameProblem::EmptyOrDot => (
-                    "是空的或 `.`（路径中有 `./`、`//` 或以 / 结尾）".to_string(),
-                    "is empty or `.` (the path has `./`, `//` or a trailing /)".to_string(),
-                ),
-                NameProblem::Forbidden(c) => (
-                    format!("含有 Windows 不允许的字符 `{c}`"),
-                    format!("contains `{c}`, which Windows does not allow"),
-                ),
-                NameProblem::Trimmed => (
-                    "以空格开头，或以空格、句点结尾（Windows 会去掉它们）".to_string(),
-                    "starts with a space or ends with a space or dot (Windows drops them)"
-                        .to_string(),
-                ),
-                NameProblem::Reserved => (
-                    "是 Windows 的设备名（CON、NUL、COM1 等），在 Windows 上无法保存".to_string(),
-                    "is a Windows device name (CON, NUL, COM1…) and cannot be saved on Windows"
-                        .to_string(),
-                ),
-            };
-            (
-                &diags::BAD_NAME,
-                format!("附件文件名“{}”{zh}", component.escape_debug()),
-                format!("attachment name `{}` {en}", component.escape_debug()),
-            )
-        }
-    };
-    let help = if rule.code == diags::BAD_NAME.code {
-        Text::new(
-            "给文件改个简单的名字（中文、字母、数字、- 和 _）",
-            "rename the file simply (letters, digits, Chinese, - and _)",
-        )
-    } else {
-        Text::new(
-            "把附件复制到 shenbao.yaml 所在文件夹（如 attachments/）并写相对路径",
-            "copy the file into the folder of shenbao.yaml (e.g. attachments/) and give a relative path",
-        )
-    };
-    Diagnostic::new(rule, Text::new(zh, en))
-        .at(pointer)
-        .help(help)
 }
 
 fn check_required_kinds(cx: &Context, items: &[Value], out: &mut Vec<Diagnostic>) {

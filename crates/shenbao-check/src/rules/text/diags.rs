@@ -57,4 +57,26 @@ pub const NOT_NFC: Rule = Rule {
     ..FAMILY
 };
 
-pub const RULES: &[Rule] = &[CONTROL_CHARACTER, INVISIBLE_CHARACTER, NOT_NFC];
+pub const FORMULA_START: Rule = Rule {
+    code: "U004",
+    name: "formula-start",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "一行文字以 =、@、+ 或 - 开头，电子表格会把它当作公式",
+        en: "a one-line text starts with =, @, + or -, which a spreadsheet takes for a formula",
+    },
+    why: Bilingual {
+        zh: "推荐单位会把项目名称、单位名称等导入汇总表（CSV/Excel）。以这些符号开头的内容会被当作公式执行，可能打开链接或运行命令（“CSV 注入”）。shenbao 写出的汇总表已作防护，但真实的名称从不以这些符号开头，应删去。电话号码和数字（如 +86 571 8823 1456）不在此列；多行文字中以 - 开头的列表也不在此列。",
+        en: "Offices import project and company names into their summary table (CSV, Excel). A cell starting with these symbols runs as a formula, which can open links or run commands (\"CSV injection\"). The tables shenbao writes are defused, but no real name starts so: delete the symbol. Phone numbers and numbers (+86 571 8823 1456) are fine, and so is a list item starting with - in a long text.",
+    },
+    bad: "project:\n  name: \"=HYPERLINK(\\\"http://example.invalid\\\",\\\"点击查看\\\")\"",
+    good: "project:\n  name: 智能测温机器人",
+    ..FAMILY
+};
+
+pub const RULES: &[Rule] = &[
+    CONTROL_CHARACTER,
+    INVISIBLE_CHARACTER,
+    NOT_NFC,
+    FORMULA_START,
+];

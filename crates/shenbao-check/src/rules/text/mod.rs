@@ -160,7 +160,49 @@ fn walk<'a>(value: &'a Value, path: &mut Vec<Step<'a>>, out: &mut Vec<Diagnostic
     }
 }
 
+/// A one-line text that a spreadsheet would take for a formula (OWASP, "CSV
+/// Injection"): it starts with `=` or `@`, or with `+` or `-` and is not a
+/// number or phone number. Long texts are exempt: `-` starts a list item.
+fn formula_start(text: &str) -> Option<char> {
+    if text.contains('\n') {
+        return None;
+    }
+    let first = text.chars().next()?;
+    let numeric = || {
+        text[1..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.'))
+    };
+    match first {
+        '=' | '@' => Some(first),
+        '+' | '-' if !numeric() => Some(first),
+        _ => None,
+    }
+}
+
 fn check_text(text: &str, path: &[Step], out: &mut Vec<Diagnostic>) {
+    if let Some(first) = formula_start(text) {
+        out.push(
+            Diagnostic::new(
+                &diags::FORMULA_START,
+                Text::new(
+                    format!(
+                        "“{}”以 `{first}` 开头，电子表格会把它当作公式",
+                        text.escape_debug()
+                    ),
+                    format!(
+                        "`{}` starts with `{first}`: a spreadsheet takes it for a formula",
+                        text.escape_debug()
+                    ),
+                ),
+            )
+            .at(pointer_of(path))
+            .help(Text::new(
+                format!("删去开头的 `{first}`"),
+                format!("delete the leading `{first}`"),
+            )),
+        );
+    }
     let found = scan(text);
     if found == Scan::default() {
         return;
@@ -232,6 +274,22 @@ fn check_text(text: &str, path: &[Step], out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formula_starts_but_not_numbers_phones_or_lists() {
+        assert_eq!(
+            formula_start("=HYPERLINK(\"http://x\",\"点击\")"),
+            Some('=')
+        );
+        assert_eq!(formula_start("@SUM(1+1)*cmd|' /C calc'!A0"), Some('@'));
+        assert_eq!(formula_start("+cmd|' /C calc'!A0"), Some('+'));
+        assert_eq!(formula_start("-2+3+cmd|' /C calc'!A0"), Some('-'));
+        assert_eq!(formula_start("+86 571-8823-1456"), None);
+        assert_eq!(formula_start("-12.5"), None);
+        assert_eq!(formula_start("- 第一点\n- 第二点"), None);
+        assert_eq!(formula_start("智能测温机器人"), None);
+        assert_eq!(formula_start(""), None);
+    }
 
     /// The obvious scan, one decoded character at a time.
     fn scan_chars(text: &str) -> Scan {

@@ -1,0 +1,127 @@
+//! The diagnostics about an attachment's path: missing, colliding, unsafe.
+
+use super::diags;
+use super::files::{NameProblem, PathProblem};
+use shenbao_diagnostic::{Diagnostic, Text};
+
+pub(super) fn missing(pointer: &str, path: &str, zh: &str, en: &str) -> Diagnostic {
+    Diagnostic::new(
+        &diags::MISSING,
+        Text::new(
+            format!("附件 {path} {zh}"),
+            format!("attachment {path} {en}"),
+        ),
+    )
+    .at(pointer)
+    .help(Text::new(
+        "路径相对于 shenbao.yaml 所在文件夹；检查文件名（含大小写和扩展名）",
+        "paths are relative to the folder of shenbao.yaml; check the name, its case and extension",
+    ))
+}
+
+/// T010: two paths that name one file on Windows or macOS.
+pub(super) fn collision(pointer: &str, path: &str, first: usize, first_path: &str) -> Diagnostic {
+    Diagnostic::new(
+        &diags::NAMES_COLLIDE,
+        Text::new(
+            format!(
+                "附件 {path} 与第 {} 个附件 {first_path} 只差大小写或字符的组合方式，在 Windows 和 macOS 上是同一个文件",
+                first + 1
+            ),
+            format!(
+                "attachment {path} differs from attachment {} ({first_path}) only in case or composition: on Windows and macOS they are one file",
+                first + 1
+            ),
+        ),
+    )
+    .at(pointer)
+    .help(Text::new(
+        "给其中一个文件改一个明显不同的名字",
+        "give one of the files a clearly different name",
+    ))
+}
+
+pub(super) fn path_problem(
+    pointer: &str,
+    path: &str,
+    problem: &PathProblem,
+    max: usize,
+) -> Diagnostic {
+    let (rule, zh, en) = match problem {
+        PathProblem::Absolute => (
+            &diags::UNSAFE_PATH,
+            format!("附件路径 {path} 是绝对路径"),
+            format!("attachment path {path} is absolute"),
+        ),
+        PathProblem::ParentDir => (
+            &diags::UNSAFE_PATH,
+            format!("附件路径 {path} 用 `..` 指向文件夹之外"),
+            format!("attachment path {path} uses `..` to leave the folder"),
+        ),
+        PathProblem::Escapes(real) => (
+            &diags::UNSAFE_PATH,
+            format!(
+                "附件 {path} 通过符号链接指向文件夹之外（{}）",
+                real.display()
+            ),
+            format!(
+                "attachment {path} leads outside the folder through a symlink ({})",
+                real.display()
+            ),
+        ),
+        PathProblem::UnsafeName { component, why } => {
+            let (zh, en) = match why {
+                NameProblem::Control => (
+                    "含有控制字符或换行".to_string(),
+                    "contains a control character or line break".to_string(),
+                ),
+                NameProblem::Percent => ("含有 `%`".to_string(), "contains `%`".to_string()),
+                NameProblem::Backslash => (
+                    "含有反斜杠 `\\`（路径分隔请用 /）".to_string(),
+                    "contains a backslash (separate folders with /)".to_string(),
+                ),
+                NameProblem::TooLong(n) => (
+                    format!("长 {n} 个字符，超过 {max}"),
+                    format!("is {n} characters long, over {max}"),
+                ),
+                NameProblem::EmptyOrDot => (
+                    "是空的或 `.`（路径中有 `./`、`//` 或以 / 结尾）".to_string(),
+                    "is empty or `.` (the path has `./`, `//` or a trailing /)".to_string(),
+                ),
+                NameProblem::Forbidden(c) => (
+                    format!("含有 Windows 不允许的字符 `{c}`"),
+                    format!("contains `{c}`, which Windows does not allow"),
+                ),
+                NameProblem::Trimmed => (
+                    "以空格开头，或以空格、句点结尾（Windows 会去掉它们）".to_string(),
+                    "starts with a space or ends with a space or dot (Windows drops them)"
+                        .to_string(),
+                ),
+                NameProblem::Reserved => (
+                    "是 Windows 的设备名（CON、NUL、COM1 等），在 Windows 上无法保存".to_string(),
+                    "is a Windows device name (CON, NUL, COM1…) and cannot be saved on Windows"
+                        .to_string(),
+                ),
+            };
+            (
+                &diags::BAD_NAME,
+                format!("附件文件名“{}”{zh}", component.escape_debug()),
+                format!("attachment name `{}` {en}", component.escape_debug()),
+            )
+        }
+    };
+    let help = if rule.code == diags::BAD_NAME.code {
+        Text::new(
+            "给文件改个简单的名字（中文、字母、数字、- 和 _）",
+            "rename the file simply (letters, digits, Chinese, - and _)",
+        )
+    } else {
+        Text::new(
+            "把附件复制到 shenbao.yaml 所在文件夹（如 attachments/）并写相对路径",
+            "copy the file into the folder of shenbao.yaml (e.g. attachments/) and give a relative path",
+        )
+    };
+    Diagnostic::new(rule, Text::new(zh, en))
+        .at(pointer)
+        .help(help)
+}
