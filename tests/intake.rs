@@ -269,3 +269,46 @@ fn sha2_of(path: &std::path::Path) -> [u8; 32] {
     use sha2::Digest;
     sha2::Sha256::digest(std::fs::read(path).unwrap()).into()
 }
+
+#[test]
+fn each_dossier_is_reported_as_it_is_verified_and_the_set_after() {
+    let o = office();
+    package(
+        &o.work,
+        &o.inbox,
+        "thermal-screening-robot",
+        "a-good",
+        |y| y,
+    );
+    std::fs::copy(o.inbox.join("a-good.zip"), o.inbox.join("b-again.zip")).unwrap();
+    // Last in the order given, and ranked last too (same body, category and
+    // project): the same dossier signed again with a key the office does not
+    // trust.
+    let other = common::shenbao()
+        .args(["keygen", "--no-password", "-o"])
+        .arg(o.work.join("other"))
+        .output()
+        .unwrap();
+    assert!(other.status.success());
+    common::forge::forge(
+        &o.inbox.join("a-good.zip"),
+        &o.work.join("other.key"),
+        &o.inbox.join("z-other.zip"),
+        |_| {},
+    );
+    let output = common::shenbao()
+        .args(["intake", "--trusted-keys"])
+        .arg(o.work.join("keys"))
+        .arg(&o.inbox)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    // z-other's own finding is printed before the duplicates only the whole
+    // set shows, although it comes last; the table and totals end it all.
+    let cut = stdout.find("[Z016]").expect("z-other reported");
+    let twice = stdout.find("[I003]").expect("duplicate reported");
+    let table = stdout.find("status").expect("the table");
+    assert!(cut < twice && twice < table, "{stdout}");
+    assert!(stdout.trim_end().ends_with("warning(s))"), "{stdout}");
+}

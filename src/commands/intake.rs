@@ -15,13 +15,41 @@ use unicode_width::UnicodeWidthStr;
 pub fn run(args: &IntakeArgs, context: Context) -> Outcome {
     let profile = load_profile(&args.dossiers.profile)?;
     let inputs = inputs(args.dossiers.trusted_keys.as_deref(), &args.paths)?;
-    let mut arrivals = inputs.arrivals(&profile, args.dossiers.as_of, context.lang);
+    super::outputs::refuse_intake(args, &inputs.files)?;
+    let strict = args.dossiers.strict;
+    let human = matches!(args.dossiers.format, Format::Human);
+    let style = human::Style {
+        lang: context.lang,
+        color: context.color,
+    };
+    // In human output each dossier's own findings are printed as soon as it
+    // is verified, in the order given; what only the whole set shows comes
+    // after, with the table.
+    let mut streamed = Ok(Exit::Ok);
+    let mut arrivals = inputs.arrivals_each(&profile, args.dossiers.as_of, context.lang, |a| {
+        if strict {
+            make_errors(&mut a.diagnostics);
+        }
+        if human && streamed.is_ok() {
+            streamed = write_stdout(&human::render_file(&file_result(a), "", style));
+        }
+    });
+    streamed?;
+    let own: Vec<usize> = arrivals.iter().map(|a| a.diagnostics.len()).collect();
     intake::cross_check(&mut arrivals, &profile, args.office.as_deref());
-    if args.dossiers.strict {
-        for a in &mut arrivals {
-            a.diagnostics
-                .iter_mut()
-                .for_each(|d| d.severity = Severity::Error);
+    if strict {
+        arrivals
+            .iter_mut()
+            .for_each(|a| make_errors(&mut a.diagnostics));
+    }
+    let mut shown = Vec::new();
+    if human {
+        for (a, own) in arrivals.iter().zip(own) {
+            if a.diagnostics.len() > own {
+                let mut result = file_result(a);
+                result.diagnostics.drain(..own);
+                shown.push(human::render_file(&result, "", style));
+            }
         }
     }
     // Ranked: accepted first, then by recommending body, category and project.
@@ -32,7 +60,6 @@ pub fn run(args: &IntakeArgs, context: Context) -> Outcome {
             .then_with(|| a.category.cmp(&b.category))
             .then_with(|| a.project.cmp(&b.project))
     });
-    super::outputs::refuse_intake(args, &inputs.files)?;
     if let Some(path) = &args.csv {
         crate::atomic::write(path, &table::csv(&arrivals))
             .map_err(|err| output_not_written(path, &err))?;
@@ -41,9 +68,31 @@ pub fn run(args: &IntakeArgs, context: Context) -> Outcome {
         let bytes = table::pdf(&arrivals, args.office.as_deref())?;
         crate::atomic::write(path, &bytes).map_err(|err| output_not_written(path, &err))?;
     }
-    let report = render(&arrivals, None, args.dossiers.format, context);
+    let report = if human {
+        let mut report = render_tail(&arrivals, None, context);
+        report.text.insert_str(0, &shown.concat());
+        report
+    } else {
+        render(&arrivals, None, args.dossiers.format, context)
+    };
     write_stdout(&report.text)?;
     Ok(report.exit())
+}
+
+fn make_errors(diagnostics: &mut [Diagnostic]) {
+    diagnostics
+        .iter_mut()
+        .for_each(|d| d.severity = Severity::Error);
+}
+
+/// One dossier's findings, sorted, as the report shows a file.
+fn file_result(arrival: &Arrival) -> FileResult {
+    let mut diagnostics = arrival.diagnostics.clone();
+    shenbao_diagnostic::sort_by_position(&mut diagnostics);
+    FileResult {
+        path: arrival.path.display().to_string(),
+        diagnostics,
+    }
 }
 
 /// What an office's run works on: trusted applicant keys and dossier files.
@@ -90,6 +139,20 @@ impl Inputs {
         as_of: Option<shenbao_check::date::Date>,
         lang: Lang,
     ) -> Vec<Arrival> {
+        self.arrivals_each(profile, as_of, lang, |_| {})
+    }
+
+    /// [`Inputs::arrivals`], handing each to `each` in the order given as
+    /// soon as it and those before it are done. A few are verified at a time
+    /// (two per thread): memory holds those few and what each keeps for
+    /// the table, however many files there are.
+    pub fn arrivals_each(
+        &self,
+        profile: &shenbao_check::call::CallProfile,
+        as_of: Option<shenbao_check::date::Date>,
+        lang: Lang,
+        mut each: impl FnMut(&mut Arrival),
+    ) -> Vec<Arrival> {
         let options = VerifyOptions {
             trusted: &self.trusted,
             trusted_offices: &[],
@@ -102,15 +165,19 @@ impl Inputs {
             super::validate::PROGRESS_MIN_DOSSIERS,
             lang,
         );
-        let arrivals = self
-            .files
-            .par_iter()
-            .map(|path| {
-                let arrival = intake::arrival(path, &options);
+        let batch = 2 * rayon::current_num_threads().max(1);
+        let mut arrivals = Vec::with_capacity(self.files.len());
+        for files in self.files.chunks(batch) {
+            let mut done: Vec<Arrival> = files
+                .par_iter()
+                .map(|path| intake::arrival(path, &options))
+                .collect();
+            for arrival in &mut done {
                 progress.inc(1);
-                arrival
-            })
-            .collect();
+                progress.suspend(|| each(arrival));
+            }
+            arrivals.extend(done);
+        }
         progress.finish_and_clear();
         arrivals
     }
@@ -138,28 +205,8 @@ pub(super) fn render(
     format: Format,
     context: Context,
 ) -> Report {
-    let mut summary = Summary::default();
-    let mut could_not_run = false;
-    if let Some(head) = &head {
-        summary.add_findings(head);
-        could_not_run |= head.could_not_run();
-    }
-    let has_head = head.is_some();
-    let results: Vec<FileResult> = head
-        .into_iter()
-        .chain(arrivals.iter().map(|a| {
-            let mut diagnostics = a.diagnostics.clone();
-            shenbao_diagnostic::sort_by_position(&mut diagnostics);
-            FileResult {
-                path: a.path.display().to_string(),
-                diagnostics,
-            }
-        }))
-        .collect();
-    for result in results.iter().skip(usize::from(has_head)) {
-        summary.add(result);
-        could_not_run |= result.could_not_run();
-    }
+    let results = results(arrivals, head);
+    let (summary, could_not_run) = summarise(&results, arrivals.len());
     let text = match format {
         Format::Json => json::render(&results, summary, context.lang),
         Format::Human => {
@@ -171,13 +218,7 @@ pub(super) fn render(
             for result in &results {
                 text.push_str(&human::render_file(result, "", style));
             }
-            text.push_str(&ranked_table(arrivals, context.lang));
-            text.push_str(&human::summary_line_of(
-                &summary,
-                context.lang,
-                ("材料包", "dossier(s)"),
-            ));
-            text.push('\n');
+            text.push_str(&table_and_summary(arrivals, &summary, context.lang));
             text
         }
     };
@@ -186,6 +227,53 @@ pub(super) fn render(
         summary,
         could_not_run,
     }
+}
+
+/// The human report's end, for findings printed already: the ranked table and
+/// the summary line.
+fn render_tail(arrivals: &[Arrival], head: Option<FileResult>, context: Context) -> Report {
+    let results = results(arrivals, head);
+    let (summary, could_not_run) = summarise(&results, arrivals.len());
+    Report {
+        text: table_and_summary(arrivals, &summary, context.lang),
+        summary,
+        could_not_run,
+    }
+}
+
+/// The head (findings about the whole set), then each dossier's.
+fn results(arrivals: &[Arrival], head: Option<FileResult>) -> Vec<FileResult> {
+    head.into_iter()
+        .chain(arrivals.iter().map(file_result))
+        .collect()
+}
+
+/// Totals over `results`, whose last `dossiers` are dossiers (a head before
+/// them counts its findings, not as a dossier).
+fn summarise(results: &[FileResult], dossiers: usize) -> (Summary, bool) {
+    let mut summary = Summary::default();
+    let mut could_not_run = false;
+    let heads = results.len() - dossiers;
+    for (i, result) in results.iter().enumerate() {
+        if i < heads {
+            summary.add_findings(result);
+        } else {
+            summary.add(result);
+        }
+        could_not_run |= result.could_not_run();
+    }
+    (summary, could_not_run)
+}
+
+fn table_and_summary(arrivals: &[Arrival], summary: &Summary, lang: Lang) -> String {
+    let mut text = ranked_table(arrivals, lang);
+    text.push_str(&human::summary_line_of(
+        summary,
+        lang,
+        ("材料包", "dossier(s)"),
+    ));
+    text.push('\n');
+    text
 }
 
 fn ranked_table(arrivals: &[Arrival], lang: Lang) -> String {
