@@ -3,7 +3,7 @@
 //! the declaration lists. (The listed attachments themselves go through the
 //! attachment rules with the declaration, declaration.rs.)
 
-use super::{d, VerifyOptions};
+use super::d;
 use crate::diags;
 use crate::package::{DECLARATION_NAME, FORM_NAME};
 use serde_json::Value;
@@ -13,8 +13,6 @@ use shenbao_diagnostic::{Diagnostic, Text};
 use std::collections::HashSet;
 use unicode_normalization::UnicodeNormalization;
 
-const MIB: u64 = 1024 * 1024;
-
 /// The payload files read so far, by their path under `data/`.
 #[derive(Default)]
 pub(super) struct Packed {
@@ -22,10 +20,9 @@ pub(super) struct Packed {
 }
 
 /// How to look at the payload file at `relative` (`data/…`) as it streams
-/// past: kept whole up to the call's per-file limit, and no further.
-pub(super) fn reading(relative: &str, options: &VerifyOptions) -> Reading {
-    let limit = options.profile.attachments.max_file_mib.saturating_mul(MIB);
-    Reading::new(relative, limit)
+/// past (in bounded memory: see `Reading`).
+pub(super) fn reading(relative: &str) -> Reading {
+    Reading::new(relative)
 }
 
 impl Packed {

@@ -301,6 +301,43 @@ fn facts_of(bytes: &[u8], is_pdf: bool) -> Facts {
     }
 }
 
+/// The facts of a file of `size` bytes known only by its first and last
+/// [`PDF_SCAN`] bytes (`head`, `tail`), as [`inspect_open`] finds them in a
+/// larger file: `/Encrypt` is searched where it searches, and the
+/// cross-reference `startxref` points at is looked at when it lies in either
+/// part (it does in the PDFs writers make: at the end, or at the start when
+/// linearised); elsewhere it is not judged.
+pub fn inspect_ends(head: &[u8], tail: &[u8], size: u64, is_pdf: bool) -> Facts {
+    let first = head[..head.len().min(16)].to_vec();
+    let pdf_problem = if !is_pdf {
+        None
+    } else if contains(head, ENCRYPT) || contains(tail, ENCRYPT) {
+        Some(PdfProblem::Encrypted)
+    } else {
+        let tail_start = size - tail.len() as u64;
+        let end = &tail[tail.len() - tail.len().min(TAIL as usize)..];
+        pdf_structure(&first, end, size, |offset| {
+            let (part, at) = if offset < head.len() as u64 {
+                (head, offset as usize)
+            } else if offset >= tail_start {
+                (tail, (offset - tail_start) as usize)
+            } else {
+                return Err(std::io::ErrorKind::Unsupported.into());
+            };
+            Ok(part[at..part.len().min(at + PROBE)].to_vec())
+        })
+        .unwrap_or(None)
+    };
+    Facts {
+        size,
+        head: first,
+        pdf_problem,
+    }
+}
+
+/// How much of each end of a file [`inspect_ends`] needs.
+pub const ENDS: u64 = PDF_SCAN;
+
 /// Search the first and last `PDF_SCAN` bytes (the whole of a smaller file).
 fn scan_for(file: &mut File, size: u64, needle: &[u8]) -> std::io::Result<bool> {
     let ranges = if size <= 2 * PDF_SCAN {

@@ -2,7 +2,7 @@
 //! gathered while it streams past to be hashed, so the attachment rules run
 //! on exactly the bytes that were signed, without a second read.
 
-use super::files::{inspect_bytes, Facts};
+use super::files::{inspect_bytes, inspect_ends, Facts, ENDS};
 use std::collections::HashMap;
 
 /// The payload files of a dossier by their path under `data/` (as stored:
@@ -11,7 +11,7 @@ use std::collections::HashMap;
 /// ```
 /// use shenbao_check::rules::attachments::packed::{PackedFile, PackedFiles, Reading};
 ///
-/// let mut reading = Reading::new("scan.pdf", 20 * 1024 * 1024);
+/// let mut reading = Reading::new("scan.pdf");
 /// reading.update(b"MZ\x90\x00 a program");
 /// let mut packed = PackedFiles::default();
 /// packed.insert("scan.pdf".into(), PackedFile { facts: reading.finish(), sha256: [0; 32] });
@@ -42,88 +42,155 @@ impl PackedFiles {
     }
 }
 
-/// One file's facts, gathered chunk by chunk. A file up to `keep_up_to`
-/// bytes is kept whole while it is read and looked at as
-/// [`inspect_bytes`] looks at it; of a larger one (over the per-file limit,
-/// an error in itself) only the size and first bytes are kept, so memory
-/// stays bounded whatever the dossier holds.
+/// One file's facts, gathered chunk by chunk in bounded memory. A file of
+/// up to twice [`ENDS`] bytes is kept whole and looked at as
+/// [`inspect_bytes`] looks at it; of a larger one its first and last
+/// [`ENDS`] bytes are kept and looked at as [`inspect_ends`] does, which is
+/// where a file on disk is looked at too.
 pub struct Reading {
     is_pdf: bool,
-    keep_up_to: u64,
     size: u64,
-    kept: Vec<u8>,
+    head: Vec<u8>,
+    /// The last bytes read beyond the head; trimmed to [`ENDS`] as it grows.
+    tail: Vec<u8>,
 }
 
-/// What [`Facts::head`] holds of a file too large to keep.
-const HEAD: usize = 16;
-
 impl Reading {
-    pub fn new(path: &str, keep_up_to: u64) -> Reading {
+    pub fn new(path: &str) -> Reading {
         let is_pdf = path
             .rsplit_once('.')
             .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("pdf"));
         Reading {
             is_pdf,
-            keep_up_to,
             size: 0,
-            kept: Vec::new(),
+            head: Vec::new(),
+            tail: Vec::new(),
         }
     }
 
-    pub fn update(&mut self, chunk: &[u8]) {
+    pub fn update(&mut self, mut chunk: &[u8]) {
         self.size += chunk.len() as u64;
-        if self.size <= self.keep_up_to {
-            self.kept.extend_from_slice(chunk);
-        } else if self.kept.len() > HEAD {
-            self.kept.truncate(HEAD);
-            self.kept.shrink_to_fit();
-        } else if self.kept.len() < HEAD {
-            let wanted = (HEAD - self.kept.len()).min(chunk.len());
-            self.kept.extend_from_slice(&chunk[..wanted]);
+        let room = (ENDS as usize)
+            .saturating_sub(self.head.len())
+            .min(chunk.len());
+        // Grown by doubling, but never past the bound (plain doubling could
+        // overshoot it by as much again).
+        grow(&mut self.head, room, ENDS as usize);
+        self.head.extend_from_slice(&chunk[..room]);
+        chunk = &chunk[room..];
+        grow(&mut self.tail, chunk.len(), 2 * ENDS as usize + chunk.len());
+        self.tail.extend_from_slice(chunk);
+        if self.tail.len() > 2 * ENDS as usize {
+            self.tail.drain(..self.tail.len() - ENDS as usize);
         }
     }
 
-    pub fn finish(self) -> Facts {
-        if self.size <= self.keep_up_to {
-            return inspect_bytes(&self.kept, self.is_pdf);
+    pub fn finish(mut self) -> Facts {
+        if self.size <= 2 * ENDS {
+            self.head.extend_from_slice(&self.tail);
+            return inspect_bytes(&self.head, self.is_pdf);
         }
-        Facts {
-            size: self.size,
-            head: self.kept,
-            pdf_problem: None,
-        }
+        let keep = self.tail.len() - ENDS as usize;
+        inspect_ends(&self.head, &self.tail[keep..], self.size, self.is_pdf)
+    }
+}
+
+/// Room in `bytes` for `more`: twice the capacity, or what is needed, but
+/// at most `bound` unless more is needed.
+fn grow(bytes: &mut Vec<u8>, more: usize, bound: usize) {
+    let needed = bytes.len() + more;
+    if needed > bytes.capacity() {
+        let target = (2 * bytes.capacity()).max(needed).min(bound.max(needed));
+        bytes.reserve_exact(target - bytes.len());
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::attachments::files::{inspect_open, PdfProblem};
 
-    /// A file read in chunks gives the facts the same bytes give at once.
-    #[test]
-    fn chunked_reading_agrees_with_inspecting_the_bytes() {
-        let pdf = b"%PDF-1.7\n1 0 obj <<>>\nxref\n0 1\ntrailer <</Encrypt 1 0 R>>\nstartxref\n21\n%%EOF\n";
-        for chunk in [1, 3, 16, 1000] {
-            let mut reading = Reading::new("a.PDF", 1 << 20);
-            pdf.chunks(chunk).for_each(|c| reading.update(c));
-            let facts = reading.finish();
-            let whole = inspect_bytes(pdf, true);
-            assert_eq!(
-                (facts.size, &facts.head, &facts.pdf_problem),
-                (whole.size, &whole.head, &whole.pdf_problem)
-            );
+    fn read_in_chunks(name: &str, bytes: &[u8], chunk: usize) -> Facts {
+        let mut reading = Reading::new(name);
+        bytes.chunks(chunk).for_each(|c| reading.update(c));
+        reading.finish()
+    }
+
+    /// What a file on disk holding `bytes` gives.
+    fn on_disk(bytes: &[u8], is_pdf: bool) -> Facts {
+        let file = tempfile::tempfile().unwrap();
+        use std::io::{Seek, Write};
+        let mut file = file;
+        file.write_all(bytes).unwrap();
+        file.rewind().unwrap();
+        inspect_open(file, bytes.len() as u64, is_pdf).unwrap()
+    }
+
+    fn same(a: &Facts, b: &Facts) -> bool {
+        (a.size, &a.head, &a.pdf_problem) == (b.size, &b.head, &b.pdf_problem)
+    }
+
+    /// A PDF of `size` bytes, padded in the middle; `encrypt_at` puts an
+    /// `/Encrypt` there; the cross-reference is at the end or (linearised)
+    /// near the start.
+    fn pdf(size: usize, encrypt_at: Option<usize>, xref_at_start: bool) -> Vec<u8> {
+        let mut bytes = b"%PDF-1.7\n".to_vec();
+        let start_xref = bytes.len();
+        bytes.extend_from_slice(b"xref\n0 1\n");
+        bytes.resize(size - 64, b' ');
+        let end_xref = bytes.len();
+        bytes.extend_from_slice(b"xref\n");
+        let at = if xref_at_start { start_xref } else { end_xref };
+        bytes.extend_from_slice(format!("startxref\n{at}\n%%EOF\n").as_bytes());
+        if let Some(e) = encrypt_at {
+            bytes[e..e + 8].copy_from_slice(b"/Encrypt");
         }
+        bytes
+    }
+
+    /// Read in chunks, a dossier's file gives the facts the same file on
+    /// disk gives, small or large, wherever its markers are.
+    #[test]
+    fn chunked_reading_agrees_with_a_file_on_disk() {
+        const MIB: usize = 1 << 20;
+        let cases = [
+            pdf(4096, None, false),
+            pdf(4096, Some(100), false),
+            pdf(9 * MIB, None, false),
+            pdf(9 * MIB, None, true),
+            pdf(9 * MIB, Some(9 * MIB - 1000), false),
+            pdf(9 * MIB, Some(200), false),
+            pdf(20 * MIB, None, false),
+            b"%PDF-1.7 cut short".to_vec(),
+            b"MZ\x90\x00".repeat(3 * MIB),
+        ];
+        for (i, bytes) in cases.iter().enumerate() {
+            let disk = on_disk(bytes, true);
+            for chunk in [4096, 256 * 1024, 3 * MIB + 7] {
+                let read = read_in_chunks("a.PDF", bytes, chunk);
+                assert!(
+                    same(&read, &disk),
+                    "case {i}, chunk {chunk}: {read:?} vs {disk:?}"
+                );
+            }
+        }
+        let locked = pdf(9 * MIB, Some(9 * MIB - 1000), false);
+        assert_eq!(
+            read_in_chunks("a.pdf", &locked, 65536).pdf_problem,
+            Some(PdfProblem::Encrypted)
+        );
     }
 
     #[test]
-    fn a_file_over_the_limit_keeps_only_its_size_and_head() {
-        let mut reading = Reading::new("big.pdf", 10);
-        for _ in 0..5 {
-            reading.update(b"%PDF-1.7 and more");
+    fn memory_stays_bounded_however_large_the_file() {
+        let mut reading = Reading::new("big.pdf");
+        let chunk = vec![b'x'; 1 << 20];
+        for _ in 0..64 {
+            reading.update(&chunk);
+            // At most one end, and the other twice over plus the chunk just read.
+            assert!(reading.head.capacity() <= ENDS as usize);
+            assert!(reading.tail.capacity() <= 2 * ENDS as usize + chunk.len());
         }
-        let facts = reading.finish();
-        assert_eq!(facts.size, 85);
-        assert_eq!(facts.head, b"%PDF-1.7 and mor");
-        assert_eq!(facts.pdf_problem, None);
+        assert_eq!(reading.finish().size, 64 << 20);
     }
 }
