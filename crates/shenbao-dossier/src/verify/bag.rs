@@ -197,7 +197,7 @@ pub(super) fn check_bag<R: Read + std::io::Seek>(
         let mut kept = Vec::new();
         // A dossier's files are looked at as they are hashed, for the
         // attachment rules (contents.rs).
-        let mut reading = (!is_bundle).then(|| contents::reading(&relative));
+        let mut reading = (!is_bundle).then(|| contents::reading(&relative, entry.size));
         let read = read_entry(archive, entry, entry.size, |chunk| {
             hasher.update(chunk);
             if keep {

@@ -19,10 +19,11 @@ pub(super) struct Packed {
     pub files: PackedFiles,
 }
 
-/// How to look at the payload file at `relative` (`data/…`) as it streams
-/// past (in bounded memory: see `Reading`).
-pub(super) fn reading(relative: &str) -> Reading {
-    Reading::new(relative)
+/// How to look at the payload file at `relative` (`data/…`), of `size`
+/// bytes as its entry declares, as it streams past (in bounded memory: see
+/// `Reading`).
+pub(super) fn reading(relative: &str, size: u64) -> Reading {
+    Reading::new(relative, size)
 }
 
 impl Packed {

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 /// ```
 /// use shenbao_check::rules::attachments::packed::{PackedFile, PackedFiles, Reading};
 ///
-/// let mut reading = Reading::new("scan.pdf");
+/// let mut reading = Reading::new("scan.pdf", 15);
 /// reading.update(b"MZ\x90\x00 a program");
 /// let mut packed = PackedFiles::default();
 /// packed.insert("scan.pdf".into(), PackedFile { facts: reading.finish(), sha256: [0; 32] });
@@ -46,62 +46,67 @@ impl PackedFiles {
 /// up to twice [`ENDS`] bytes is kept whole and looked at as
 /// [`inspect_bytes`] looks at it; of a larger one its first and last
 /// [`ENDS`] bytes are kept and looked at as [`inspect_ends`] does, which is
-/// where a file on disk is looked at too.
+/// where a file on disk is looked at too. The size is known before the
+/// bytes come (a ZIP entry declares it), so nothing in between is copied.
 pub struct Reading {
     is_pdf: bool,
+    expected: u64,
     size: u64,
     head: Vec<u8>,
-    /// The last bytes read beyond the head; trimmed to [`ENDS`] as it grows.
+    /// The bytes from `expected - ENDS` on (all beyond the head, for a
+    /// small file), at most twice [`ENDS`] whatever the size claimed.
     tail: Vec<u8>,
 }
 
 impl Reading {
-    pub fn new(path: &str) -> Reading {
+    /// A reading of the file named `path`, of `expected` bytes.
+    pub fn new(path: &str, expected: u64) -> Reading {
         let is_pdf = path
             .rsplit_once('.')
             .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("pdf"));
         Reading {
             is_pdf,
+            expected,
             size: 0,
             head: Vec::new(),
             tail: Vec::new(),
         }
     }
 
-    pub fn update(&mut self, mut chunk: &[u8]) {
+    pub fn update(&mut self, chunk: &[u8]) {
+        let at = self.size;
         self.size += chunk.len() as u64;
         let room = (ENDS as usize)
             .saturating_sub(self.head.len())
             .min(chunk.len());
-        // Grown by doubling, but never past the bound (plain doubling could
-        // overshoot it by as much again).
-        grow(&mut self.head, room, ENDS as usize);
         self.head.extend_from_slice(&chunk[..room]);
-        chunk = &chunk[room..];
-        grow(&mut self.tail, chunk.len(), 2 * ENDS as usize + chunk.len());
-        self.tail.extend_from_slice(chunk);
-        if self.tail.len() > 2 * ENDS as usize {
-            self.tail.drain(..self.tail.len() - ENDS as usize);
-        }
+        // Of the rest, what lies in the last ENDS bytes (all of it, for a
+        // file small enough to be kept whole).
+        let tail_from = if self.expected <= 2 * ENDS {
+            0
+        } else {
+            self.expected - ENDS
+        };
+        let rest_at = at + room as u64;
+        let skip = tail_from
+            .saturating_sub(rest_at)
+            .min((chunk.len() - room) as u64) as usize;
+        let rest = &chunk[room + skip..];
+        let fits = (2 * ENDS as usize)
+            .saturating_sub(self.tail.len())
+            .min(rest.len());
+        self.tail.extend_from_slice(&rest[..fits]);
     }
 
     pub fn finish(mut self) -> Facts {
-        if self.size <= 2 * ENDS {
+        if self.size <= 2 * ENDS && self.head.len() + self.tail.len() == self.size as usize {
             self.head.extend_from_slice(&self.tail);
             return inspect_bytes(&self.head, self.is_pdf);
         }
-        let keep = self.tail.len() - ENDS as usize;
+        // Of a larger file, its last ENDS bytes (when its size was as
+        // declared; otherwise the entry is refused for its size anyway).
+        let keep = self.tail.len().saturating_sub(ENDS as usize);
         inspect_ends(&self.head, &self.tail[keep..], self.size, self.is_pdf)
-    }
-}
-
-/// Room in `bytes` for `more`: twice the capacity, or what is needed, but
-/// at most `bound` unless more is needed.
-fn grow(bytes: &mut Vec<u8>, more: usize, bound: usize) {
-    let needed = bytes.len() + more;
-    if needed > bytes.capacity() {
-        let target = (2 * bytes.capacity()).max(needed).min(bound.max(needed));
-        bytes.reserve_exact(target - bytes.len());
     }
 }
 
@@ -111,7 +116,7 @@ mod tests {
     use crate::rules::attachments::files::{inspect_open, PdfProblem};
 
     fn read_in_chunks(name: &str, bytes: &[u8], chunk: usize) -> Facts {
-        let mut reading = Reading::new(name);
+        let mut reading = Reading::new(name, bytes.len() as u64);
         bytes.chunks(chunk).for_each(|c| reading.update(c));
         reading.finish()
     }
@@ -182,15 +187,16 @@ mod tests {
     }
 
     #[test]
-    fn memory_stays_bounded_however_large_the_file() {
-        let mut reading = Reading::new("big.pdf");
-        let chunk = vec![b'x'; 1 << 20];
-        for _ in 0..64 {
-            reading.update(&chunk);
-            // At most one end, and the other twice over plus the chunk just read.
-            assert!(reading.head.capacity() <= ENDS as usize);
-            assert!(reading.tail.capacity() <= 2 * ENDS as usize + chunk.len());
+    fn memory_stays_bounded_however_large_the_file_or_its_claimed_size() {
+        for expected in [64 << 20, 1 << 20, 0] {
+            let mut reading = Reading::new("big.pdf", expected);
+            let chunk = vec![b'x'; 1 << 20];
+            for _ in 0..64 {
+                reading.update(&chunk);
+                assert!(reading.head.len() <= ENDS as usize);
+                assert!(reading.tail.len() <= 2 * ENDS as usize);
+            }
+            assert_eq!(reading.finish().size, 64 << 20);
         }
-        assert_eq!(reading.finish().size, 64 << 20);
     }
 }

@@ -164,7 +164,8 @@ fn walk<'a>(value: &'a Value, path: &mut Vec<Step<'a>>, out: &mut Vec<Diagnostic
 /// Injection"): it starts with `=` or `@`, or with `+` or `-` and is not a
 /// number or phone number. Long texts are exempt: `-` starts a list item.
 fn formula_start(text: &str) -> Option<char> {
-    if text.contains('\n') {
+    // The first byte first: most texts end the check there.
+    if !matches!(text.as_bytes().first(), Some(b'=' | b'@' | b'+' | b'-')) || text.contains('\n') {
         return None;
     }
     let first = text.chars().next()?;
