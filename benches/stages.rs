@@ -1,5 +1,6 @@
 //! Where validation time goes, per stage, on one core: load (decode, YAML into
-//! a value with spans), check (schema and rules), end to end; with the full
+//! a value with spans), check (schema and rules), category fit alone, end to
+//! end; with the full
 //! YAML parser's bare event stream and serde-saphyr's deserializer for
 //! comparison (declarations in the block style take our fast path instead).
 //! `cargo bench --bench stages`.
@@ -73,6 +74,18 @@ fn main() {
     per_second("form (layout + subset + PDF)", len, || {
         let form = shenbao_form::render(&form_doc, &bytes, CallProfile::embedded(), None).unwrap();
         assert!(form.pdf.len() < 300 * 1024);
+    });
+    let value = doc.value.clone().unwrap();
+    let cx = rules::Context {
+        value: &value,
+        profile: CallProfile::embedded(),
+        files: rules::Files::None,
+        as_of: options.as_of.unwrap(),
+    };
+    per_second("category fit (score all, C001-C003)", len, || {
+        let mut found = Vec::new();
+        rules::category::check(&cx, &mut found);
+        assert!(found.is_empty());
     });
     per_second("end to end (load + check)", len, || {
         let doc = Document::from_bytes("bench", bytes.clone(), LoadOptions::default());

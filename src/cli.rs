@@ -245,6 +245,10 @@ pub struct FitArgs {
     #[arg(value_name = "PATH")]
     pub path: Option<PathBuf>,
 
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
     #[command(flatten)]
     pub profile: ProfileArgs,
 }

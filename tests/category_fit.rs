@@ -7,6 +7,17 @@ use shenbao_check::call::CallProfile;
 use shenbao_check::rules::{self, category::scoring, Context};
 use shenbao_load::yaml;
 
+/// What every rule sees, for `value` alone (no files) under the 2021 call.
+fn context(value: &Value) -> Context<'_> {
+    let profile = CallProfile::embedded();
+    Context {
+        value,
+        profile,
+        files: shenbao_check::rules::Files::None,
+        as_of: profile.deadline().0,
+    }
+}
+
 fn fixtures() -> Vec<Value> {
     let text = include_str!("fixtures/category_texts.yaml");
     let (value, _) = yaml::parse(text).expect("fixtures parse");
@@ -23,13 +34,7 @@ fn declaration(entry: &Value) -> Value {
 }
 
 fn category_codes(value: &Value) -> Vec<String> {
-    let profile = CallProfile::embedded();
-    let cx = Context {
-        value,
-        profile,
-        files: shenbao_check::rules::Files::None,
-        as_of: profile.deadline().0,
-    };
+    let cx = context(value);
     let mut found = Vec::new();
     rules::category::check(&cx, &mut found);
     found.into_iter().map(|d| d.code.to_string()).collect()
@@ -37,12 +42,7 @@ fn category_codes(value: &Value) -> Vec<String> {
 
 fn best_of(value: &Value, declared: u32) -> u32 {
     let profile = CallProfile::embedded();
-    let cx = Context {
-        value,
-        profile,
-        files: shenbao_check::rules::Files::None,
-        as_of: profile.deadline().0,
-    };
+    let cx = context(value);
     let fits = scoring::all_fits(profile, &scoring::texts(&cx));
     scoring::best(&fits, declared).number
 }
@@ -98,18 +98,101 @@ fn scoring_is_deterministic_and_explained() {
     let entry = &fixtures()[0];
     let value = declaration(entry);
     let profile = CallProfile::embedded();
-    let cx = Context {
-        value: &value,
-        profile,
-        files: shenbao_check::rules::Files::None,
-        as_of: profile.deadline().0,
-    };
+    let cx = context(&value);
     let texts = scoring::texts(&cx);
     let a = scoring::all_fits(profile, &texts);
     let b = scoring::all_fits(profile, &texts);
     assert_eq!(a, b);
     for fit in &a {
-        let sum: u32 = fit.evidence.iter().map(|(_, s)| s).sum();
+        let sum: u32 = fit.evidence.iter().map(|e| e.score).sum();
         assert_eq!(sum, fit.score, "the evidence adds up to the score");
     }
+}
+
+// ---- the severity policy (docs/category-fit.md) ------------------------------
+
+/// The C-findings, with severities, for a whole declaration in plain words.
+fn judged(name: &str, summary: &str, content: &str, category: u32) -> Vec<(String, String)> {
+    let value = json!({
+        "project": {"name": name, "summary": summary, "category": category},
+        "narrative": {"content": content},
+    });
+    let cx = context(&value);
+    let mut found = Vec::new();
+    rules::category::check(&cx, &mut found);
+    found
+        .into_iter()
+        .map(|d| {
+            (
+                d.code.to_string(),
+                format!("{} {}", d.severity.as_str(), d.message.en),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn projects_in_their_own_words_are_never_blocked() {
+    // The three projects the issue found blocked, described as applicants do.
+    for (name, summary, content, category) in [
+        (
+            "农田受灾快速查勘服务",
+            "利用卫星遥感和无人机为保险公司快速查勘农田受灾面积，一天内出具查勘报告，农户更快拿到理赔款。",
+            "每年汛期，保险公司要派人到田里逐块丈量受灾面积，耗时长、争议多。我们把卫星影像和无人机航拍结合起来，自动圈出倒伏和淹水的地块，生成查勘报告供保险公司定损。",
+            6,
+        ),
+        (
+            "听障司机接单助手",
+            "网约车平台为听力障碍司机提供语音转文字接单工具，乘客的语音留言实时变成文字，司机点按即可回复。",
+            "全国有数万名听障司机靠网约车谋生，但接单时听不到乘客电话。我们与平台合作开发了语音转文字和快捷回复功能，并为司机开设手语客服。",
+            4,
+        ),
+        (
+            "城市交通运行一张图",
+            "全市公交、地铁和共享单车数据汇入一张交通运行图，交警据此调整信号灯配时，高峰拥堵时长明显缩短。",
+            "过去各部门的数据各管各的。项目把公交到站、地铁客流、共享单车停放和路口流量汇总到一张图上，交警指挥中心据此动态调整主要路口的信号灯配时。",
+            9,
+        ),
+    ] {
+        let found = judged(name, summary, content, category);
+        assert!(
+            found.iter().all(|(_, text)| !text.starts_with("error")),
+            "{name}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_venue_is_an_error_only_when_the_text_says_so_and_then_quoted() {
+    let summary = "面向社区居民提供智能家居产品的展示、试用和线上预约服务。";
+    // The venue not shown: a warning.
+    let found = judged("社区智能生活馆", summary, "居民可在小程序预约。", 10);
+    assert!(
+        found.iter().all(|(_, text)| !text.starts_with("error")),
+        "{found:?}"
+    );
+    // Said outright: an error that quotes the sentence.
+    let found = judged(
+        "社区智能生活服务",
+        summary,
+        "本项目纯线上运营，不设实体场馆，用户在小程序下单。",
+        10,
+    );
+    let c003: Vec<_> = found.iter().filter(|(code, _)| code == "C003").collect();
+    assert_eq!(c003.len(), 1, "{found:?}");
+    assert!(c003[0].1.starts_with("error"), "{found:?}");
+    assert!(c003[0].1.contains("本项目纯线上运营"), "{found:?}");
+}
+
+#[test]
+fn a_negated_phrase_does_not_count() {
+    let profile = CallProfile::embedded();
+    let score = |text: &str| {
+        let value = json!({"project": {"name": text, "category": 5}});
+        let cx = context(&value);
+        scoring::score(profile, &scoring::texts(&cx)).of(5)
+    };
+    assert!(score("直播电商带货平台") > 0);
+    assert_eq!(score("本项目不是直播电商带货平台"), 0);
+    assert_eq!(score("并非一个直播电商平台"), 0);
 }

@@ -39,7 +39,7 @@ fuzz_target!(
                     assert!(profile.category(category.number).is_some());
                     let _ = profile.direction_of(category.number);
                 }
-                let _ = profile.term_index();
+                let _ = profile.lexicon();
                 let document = example();
                 let options = CheckOptions {
                     strict: false,

@@ -1,11 +1,16 @@
 //! `shenbao fit [PATH]`: every category's score for a declaration, with the
-//! terms that earned it — the explanation behind C001/C002.
+//! concepts that earned it and the phrases they were found as — the
+//! explanation behind C001/C002. `--format json` gives the same.
 
 use super::{load_profile, write_stdout, Context, Exit, Failure, Outcome};
 use crate::cli::FitArgs;
 use crate::inputs::DECLARATION_FILE;
-use crate::report::FileResult;
-use shenbao_check::rules::category::{evidence, scoring};
+use crate::report::visible::visible;
+use crate::report::{FileResult, Format};
+use serde::Serialize;
+use shenbao_check::call::CallProfile;
+use shenbao_check::rules::category::scoring::{self, Evidence, Fit};
+use shenbao_diagnostic::Lang;
 use shenbao_load::Document;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -49,13 +54,31 @@ pub fn run(args: &FitArgs, context: Context) -> Outcome {
     let best = scoring::best(&fits, declared.unwrap_or(0)).number;
     let mut ranked: Vec<_> = fits.iter().collect();
     ranked.sort_by(|a, b| b.score.cmp(&a.score).then(a.number.cmp(&b.number)));
+    let text = match args.format {
+        Format::Json => json(&display, &profile, &ranked, declared, best),
+        Format::Human => human(&display, &profile, &ranked, declared, best, context),
+    };
+    write_stdout(&text)
+}
+
+/// The ranked categories, each with the concepts that earned its score and
+/// the phrases they were found as.
+fn human(
+    display: &str,
+    profile: &CallProfile,
+    ranked: &[&Fit],
+    declared: Option<u32>,
+    best: u32,
+    context: Context,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{display}: {}",
+        "{}: {}",
+        visible(display),
         context.t(
-            "类别得分（名称×3，关键词、简介×2，详细内容×1；每词每字段计一次）",
-            "category scores (name ×3, keywords and summary ×2, narrative ×1; each term once per field)"
+            "类别得分（每个概念每字段计一次：名称×3，关键词、简介×2，详细内容×1，再乘概念权重）",
+            "category scores (each concept once per field: name ×3, keywords and summary ×2, narrative ×1, times the concept's weight)"
         )
     );
     for fit in ranked {
@@ -73,9 +96,74 @@ pub fn run(args: &FitArgs, context: Context) -> Outcome {
             "{:>4}  {:>2}.{} {marks}",
             fit.score, fit.number, category.name
         );
-        if fit.score > 0 {
-            let _ = writeln!(out, "        {}", evidence(fit));
+        for evidence in fit.evidence.iter().take(8) {
+            let name = match context.lang {
+                Lang::En if !evidence.concept_en.is_empty() => {
+                    format!("{} ({})", evidence.concept, evidence.concept_en)
+                }
+                _ => evidence.concept.clone(),
+            };
+            let _ = writeln!(
+                out,
+                "{:>10}  {name} ← {}",
+                evidence.score,
+                evidence.phrases.join(context.t("、", ", "))
+            );
+        }
+        if fit.evidence.len() > 8 {
+            let more = fit.evidence.len() - 8;
+            let _ = writeln!(
+                out,
+                "{:>10}  {}",
+                "",
+                match context.lang {
+                    Lang::Zh => format!("……另有 {more} 个概念"),
+                    Lang::En => format!("… and {more} more concepts"),
+                }
+            );
         }
     }
-    write_stdout(&out)
+    out
+}
+
+#[derive(Serialize)]
+struct FitJson<'a> {
+    path: &'a str,
+    declared: Option<u32>,
+    best: u32,
+    categories: Vec<CategoryJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct CategoryJson<'a> {
+    number: u32,
+    name: &'a str,
+    score: u32,
+    concepts: &'a [Evidence],
+}
+
+fn json(
+    display: &str,
+    profile: &CallProfile,
+    ranked: &[&Fit],
+    declared: Option<u32>,
+    best: u32,
+) -> String {
+    let output = FitJson {
+        path: display,
+        declared,
+        best,
+        categories: ranked
+            .iter()
+            .map(|fit| CategoryJson {
+                number: fit.number,
+                name: profile.category(fit.number).map_or("", |c| c.name.as_str()),
+                score: fit.score,
+                concepts: &fit.evidence,
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&output).expect("fit serialises");
+    text.push('\n');
+    text
 }

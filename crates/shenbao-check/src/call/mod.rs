@@ -5,9 +5,11 @@
 //! declarations or output.
 
 pub mod diags;
+pub mod lexicon;
 mod lookup;
 mod term_index;
 
+pub use lexicon::Lexicon;
 pub use lookup::{RecommenderKind, RegionScope};
 pub use term_index::TermIndex;
 
@@ -43,15 +45,22 @@ pub struct CallProfile {
     pub categories: Vec<Category>,
     #[serde(default)]
     pub facets: Vec<FacetRule>,
+    /// Words that deny what follows them in a clause (不是, 并非, 无需…): a
+    /// lexicon phrase right after one does not count.
+    #[serde(default)]
+    pub negations: Vec<String>,
     pub quotas: Quotas,
     pub regions: Regions,
     pub central_enterprises: CentralEnterprises,
     pub demonstration_cities: DemonstrationCities,
     pub attachments: AttachmentRules,
     pub narrative: NarrativeRules,
-    /// All category terms in one index, built on first use.
+    /// Every category's concepts in one index, built on first use.
     #[serde(skip)]
-    term_index: OnceLock<TermIndex>,
+    lexicon: OnceLock<Lexicon>,
+    /// The facet rules' phrases in one index, built on first use.
+    #[serde(skip)]
+    facet_index: OnceLock<lexicon::FacetIndex>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -94,7 +103,13 @@ pub struct Category {
     pub summary: String,
     pub summary_en: String,
     pub facet: String,
+    /// Single words, each a concept of its own (the form of earlier profiles).
+    #[serde(default)]
     pub terms: Vec<Term>,
+    /// What projects of this category are about, each with the phrases that
+    /// say it.
+    #[serde(default)]
+    pub concepts: Vec<Concept>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -103,12 +118,28 @@ pub struct Term {
     pub weight: u32,
 }
 
+/// One idea a project of a category is about (残障人士, 直播带货…), and the
+/// phrases that say it. However many of them a text holds, the concept
+/// counts once per field.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Concept {
+    pub concept: String,
+    #[serde(default)]
+    pub concept_en: String,
+    pub weight: u32,
+    pub phrases: Vec<String>,
+}
+
 /// What a facet (product, venue…) requires the project's text to show: every
 /// group must be matched by at least one of its terms.
 #[derive(Clone, Debug, Deserialize)]
 pub struct FacetRule {
     pub facet: String,
     pub requires: Vec<FacetGroup>,
+    /// Phrases that state outright that a project has no such thing (纯线上,
+    /// 无实体场馆): only these make a missing facet an error.
+    #[serde(default)]
+    pub denied_by: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -395,15 +426,15 @@ impl CallProfile {
         }
     }
 
-    /// The index of every category's terms (ASCII case-insensitive).
-    pub fn term_index(&self) -> &TermIndex {
-        self.term_index.get_or_init(|| {
-            TermIndex::new(
-                self.categories
-                    .iter()
-                    .flat_map(|c| c.terms.iter().map(|t| t.term.as_str())),
-            )
-        })
+    /// Every category's concepts and their phrases, indexed.
+    pub fn lexicon(&self) -> &Lexicon {
+        self.lexicon.get_or_init(|| Lexicon::new(self))
+    }
+
+    /// The facet rules' phrases, indexed.
+    pub fn facet_index(&self) -> &lexicon::FacetIndex {
+        self.facet_index
+            .get_or_init(|| lexicon::FacetIndex::new(self))
     }
 
     pub fn direction_of(&self, category: u32) -> Option<&Direction> {

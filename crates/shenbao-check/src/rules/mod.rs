@@ -63,13 +63,13 @@ pub enum Files<'a> {
     Packed(&'a attachments::packed::PackedFiles),
 }
 
-impl Context<'_> {
-    pub fn get(&self, pointer: &str) -> Option<&Value> {
+impl<'a> Context<'a> {
+    pub fn get(&self, pointer: &str) -> Option<&'a Value> {
         shenbao_load::pointer::lookup(self.value, pointer)
     }
 
     /// A non-empty string at `pointer`.
-    pub fn str(&self, pointer: &str) -> Option<&str> {
+    pub fn str(&self, pointer: &str) -> Option<&'a str> {
         self.get(pointer)
             .and_then(Value::as_str)
             .filter(|s| !s.trim().is_empty())

@@ -1,10 +1,12 @@
-//! Category fit, deterministic and explainable: each category's profile terms
-//! are looked up in the project's texts; a term found in a field adds its
-//! weight times the field's factor (once per field, however often it recurs,
-//! so long texts do not win by repetition).
+//! Category fit, deterministic and explainable: each category's concepts
+//! (the profile's lexicon) are looked up in the project's texts; a concept
+//! found in a field adds its weight times the field's factor (once per field,
+//! however often and in however many words it recurs, so long texts do not
+//! win by repetition).
 
-use crate::call::{CallProfile, Category};
+use crate::call::CallProfile;
 use crate::rules::Context;
+use std::borrow::Cow;
 
 /// The texts that describe the project, and how much each one counts.
 pub const FIELDS: &[(&str, u32)] = &[
@@ -18,28 +20,40 @@ pub const FIELDS: &[(&str, u32)] = &[
     ("/narrative/replicability", 1),
 ];
 
-/// One category's score and the terms that earned it.
+/// One category's score and the concepts that earned it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fit {
     pub number: u32,
     pub score: u32,
-    /// Terms found, highest contribution first.
-    pub evidence: Vec<(String, u32)>,
+    /// Concepts found, highest contribution first.
+    pub evidence: Vec<Evidence>,
 }
 
-/// The project's texts, one string per field (keywords joined).
-pub fn texts(cx: &Context) -> Vec<(String, u32)> {
+/// A concept found in the project's texts: what it earned and the phrases
+/// that said it (as written in the profile, in the order found).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Evidence {
+    pub concept: String,
+    pub concept_en: String,
+    pub score: u32,
+    pub phrases: Vec<String>,
+}
+
+/// The project's texts, one per field (keywords joined), with the field's
+/// factor.
+pub fn texts<'a>(cx: &Context<'a>) -> Vec<(Cow<'a, str>, u32)> {
     FIELDS
         .iter()
         .filter_map(|(pointer, factor)| {
-            let value = cx.get(pointer)?;
-            let text = match value {
-                serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Array(items) => items
-                    .iter()
-                    .filter_map(serde_json::Value::as_str)
-                    .collect::<Vec<_>>()
-                    .join(" "),
+            let text = match cx.get(pointer)? {
+                serde_json::Value::String(s) => Cow::Borrowed(s.as_str()),
+                serde_json::Value::Array(items) => Cow::Owned(
+                    items
+                        .iter()
+                        .filter_map(serde_json::Value::as_str)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
                 _ => return None,
             };
             Some((text, *factor))
@@ -47,53 +61,155 @@ pub fn texts(cx: &Context) -> Vec<(String, u32)> {
         .collect()
 }
 
-/// Which terms each field contains: one pass per field (ASCII
-/// case-insensitive, so 5G, VR, APP match however written). Returns, per term
-/// id, the sum of the factors of the fields it occurs in.
-fn term_factors(profile: &CallProfile, texts: &[(String, u32)]) -> Vec<u32> {
-    let index = profile.term_index();
-    let mut factors = vec![0u32; index.len()];
-    let mut seen = vec![false; index.len()];
-    for (text, factor) in texts {
-        seen.iter_mut().for_each(|s| *s = false);
-        index.for_each_match(text, |id| {
-            if !seen[id] {
-                seen[id] = true;
-                factors[id] += factor;
-            }
+/// What the lexicon found in a project's texts: every category's score, and
+/// what earned it, kept as ids until [`Scores::fit`] puts it into words.
+pub struct Scores<'p> {
+    profile: &'p CallProfile,
+    /// Per category, in profile order.
+    pub scores: Vec<u32>,
+    /// (concept, field, phrase) of every phrase found, sorted.
+    found: Vec<(u32, u32, u32)>,
+    factors: Vec<u32>,
+}
+
+/// Every category's score. A concept earns its weight times the field's
+/// factor once per field it is found in, whichever of its phrases said it;
+/// a phrase a negation denies (不是电商), or one inside a longer phrase
+/// found at the same place, says nothing.
+pub fn score<'p>(profile: &'p CallProfile, texts: &[(Cow<str>, u32)]) -> Scores<'p> {
+    let lexicon = profile.lexicon();
+    // Few phrases are found per text: sorting them beats clearing a table
+    // the size of the lexicon.
+    let mut found: Vec<(u32, u32, u32)> = Vec::new();
+    let mut spans: Vec<(usize, usize, u32)> = Vec::new();
+    for (field, (text, _)) in texts.iter().enumerate() {
+        spans.clear();
+        lexicon.index.for_each_match(text, |phrase, at| {
+            let end = at + lexicon.index.term(phrase).len();
+            spans.push((at, end, phrase as u32));
         });
+        // A phrase inside a longer one found at the same place says nothing
+        // of its own: 线上展厅 (an online exhibition, 1) is no 展厅 (a
+        // showroom, 10); 急救箱 is no 急救.
+        spans.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let (mut reach, mut reach_start) = (0, usize::MAX);
+        for &(at, end, phrase) in &spans {
+            let inside = end <= reach && (at, end) != (reach_start, reach);
+            if end > reach {
+                (reach, reach_start) = (end, at);
+            }
+            if inside || lexicon.negated(text, at) {
+                continue;
+            }
+            found.push((
+                lexicon.concept_of(phrase as usize) as u32,
+                field as u32,
+                phrase,
+            ));
+        }
     }
-    factors
+    found.sort_unstable();
+    let factors: Vec<u32> = texts.iter().map(|(_, f)| *f).collect();
+    let mut scores = vec![0; profile.categories.len()];
+    for run in found.chunk_by(|a, b| a.0 == b.0) {
+        let concept = &lexicon.concepts[run[0].0 as usize];
+        let mut fields = 0u32;
+        for (i, entry) in run.iter().enumerate() {
+            if i == 0 || run[i - 1].1 != entry.1 {
+                fields += factors[entry.1 as usize];
+            }
+        }
+        scores[concept.category_index] += fields * concept.weight;
+    }
+    Scores {
+        profile,
+        scores,
+        found,
+        factors,
+    }
 }
 
-fn fit_of(category: &Category, factors: &[u32]) -> Fit {
-    let mut evidence: Vec<(String, u32)> = category
-        .terms
-        .iter()
-        .zip(factors)
-        .filter(|(_, factor)| **factor > 0)
-        .map(|(term, factor)| (term.term.clone(), term.weight * factor))
-        .collect();
-    evidence.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    Fit {
-        number: category.number,
-        score: evidence.iter().map(|(_, s)| s).sum(),
-        evidence,
+impl Scores<'_> {
+    /// Category `number`'s fit, with its evidence in words.
+    pub fn fit(&self, number: u32) -> Fit {
+        let lexicon = self.profile.lexicon();
+        let index = self
+            .profile
+            .categories
+            .iter()
+            .position(|c| c.number == number)
+            .expect("a category of the profile");
+        let mut evidence = Vec::new();
+        for run in self.found.chunk_by(|a, b| a.0 == b.0) {
+            let concept = &lexicon.concepts[run[0].0 as usize];
+            if concept.category_index != index {
+                continue;
+            }
+            let mut fields = 0u32;
+            let mut phrases: Vec<String> = Vec::new();
+            for (i, &(_, field, phrase)) in run.iter().enumerate() {
+                if i == 0 || run[i - 1].1 != field {
+                    fields += self.factors[field as usize];
+                }
+                let phrase = lexicon.index.term(phrase as usize);
+                if !phrases.iter().any(|p| p == phrase) {
+                    phrases.push(phrase.to_string());
+                }
+            }
+            evidence.push(Evidence {
+                concept: concept.name.clone(),
+                concept_en: concept.name_en.clone(),
+                score: fields * concept.weight,
+                phrases,
+            });
+        }
+        evidence.sort_by(|a, b| {
+            b.score
+                .cmp(&a.score)
+                .then_with(|| a.concept.cmp(&b.concept))
+        });
+        Fit {
+            number,
+            score: self.scores[index],
+            evidence,
+        }
+    }
+
+    /// The best-scoring category's number; ties go to `prefer` (the declared
+    /// category), then to the lower number.
+    pub fn best(&self, prefer: u32) -> u32 {
+        let numbered = self
+            .profile
+            .categories
+            .iter()
+            .zip(&self.scores)
+            .map(|(c, s)| (c.number, *s));
+        numbered
+            .max_by(|a, b| {
+                a.1.cmp(&b.1)
+                    .then_with(|| (a.0 == prefer).cmp(&(b.0 == prefer)))
+                    .then_with(|| b.0.cmp(&a.0))
+            })
+            .map_or(prefer, |(number, _)| number)
+    }
+
+    /// Category `number`'s score.
+    pub fn of(&self, number: u32) -> u32 {
+        self.profile
+            .categories
+            .iter()
+            .position(|c| c.number == number)
+            .map_or(0, |i| self.scores[i])
     }
 }
 
-/// Every category's fit, in category order.
-pub fn all_fits(profile: &CallProfile, texts: &[(String, u32)]) -> Vec<Fit> {
-    let factors = term_factors(profile, texts);
-    let mut start = 0;
+/// Every category's fit with its evidence, in category order.
+pub fn all_fits(profile: &CallProfile, texts: &[(Cow<str>, u32)]) -> Vec<Fit> {
+    let scores = score(profile, texts);
     profile
         .categories
         .iter()
-        .map(|category| {
-            let fit = fit_of(category, &factors[start..start + category.terms.len()]);
-            start += category.terms.len();
-            fit
-        })
+        .map(|c| scores.fit(c.number))
         .collect()
 }
 
@@ -110,10 +226,9 @@ pub fn best(fits: &[Fit], prefer: u32) -> &Fit {
         .expect("a profile has categories")
 }
 
-/// Is `best` clearly better than `declared`? Half again the score and a
-/// margin of at least two distinctive terms found in the summary.
-pub fn clearly_better(best: &Fit, declared: &Fit) -> bool {
-    best.number != declared.number
-        && best.score * 2 >= declared.score * 3
-        && best.score >= declared.score + 12
+/// Is a category scoring `best` clearly better than the declared one,
+/// scoring `declared`? Half again the score and a margin of at least 12
+/// (two distinctive concepts in the summary).
+pub fn clearly_better(best: u32, declared: u32) -> bool {
+    best * 2 >= declared * 3 && best >= declared + 12
 }
