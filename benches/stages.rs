@@ -82,6 +82,27 @@ fn main() {
         files: rules::Files::None,
         as_of: options.as_of.unwrap(),
     };
+    let texts = rules::category::scoring::texts(&cx);
+    let lexicon = CallProfile::embedded().lexicon();
+    let mut matches = 0;
+    for (text, _) in &texts {
+        lexicon.index.for_each_match(text, |_, _| matches += 1);
+    }
+    println!(
+        "lexicon: {} phrases, {matches} found in the declaration",
+        lexicon.index.len()
+    );
+    per_second("  of which: finding the phrases", len, || {
+        let mut n = 0;
+        for (text, _) in &texts {
+            lexicon.index.for_each_match(text, |_, _| n += 1);
+        }
+        assert_eq!(n, matches);
+    });
+    per_second("  of which: scoring", len, || {
+        let scores = rules::category::scoring::score(CallProfile::embedded(), &texts);
+        assert!(scores.of(7) > 0);
+    });
     per_second("category fit (score all, C001-C003)", len, || {
         let mut found = Vec::new();
         rules::category::check(&cx, &mut found);

@@ -16,20 +16,36 @@ pub struct ScoredConcept {
     pub weight: u32,
 }
 
-/// The profile's concepts and their phrases.
+/// What a phrase of the index says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhraseUse {
+    /// A concept (an index into `Lexicon::concepts`).
+    Concept(u32),
+    /// Something about a facet rule (C003).
+    Facet(FacetPhrase),
+}
+
+/// The profile's concepts and their phrases, and the facet rules' phrases:
+/// one index, so that a text is read once for both.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     pub index: TermIndex,
-    /// Per phrase id: the concept it says.
-    phrase_concept: Vec<u32>,
+    /// Per phrase id: what it says.
+    phrase_use: Vec<PhraseUse>,
     pub concepts: Vec<ScoredConcept>,
     pub negations: Vec<String>,
+    /// The negations by their first character: a window is searched by
+    /// its characters, each compared only with the negations it can begin.
+    negation_leads: Vec<(char, Vec<String>)>,
+    /// Bit `c % 64` set for each first character `c`: most characters of a
+    /// window are ruled out by one test.
+    lead_bits: u64,
 }
 
 impl Lexicon {
     pub fn new(profile: &CallProfile) -> Lexicon {
         let mut phrases: Vec<&str> = Vec::new();
-        let mut phrase_concept = Vec::new();
+        let mut phrase_use = Vec::new();
         let mut concepts = Vec::new();
         for (category_index, category) in profile.categories.iter().enumerate() {
             // A phrase twice in one category counts for its first concept only.
@@ -58,22 +74,52 @@ impl Lexicon {
                 for phrase in said_by {
                     if seen.insert(phrase.to_ascii_lowercase()) {
                         phrases.push(phrase);
-                        phrase_concept.push(id);
+                        phrase_use.push(PhraseUse::Concept(id));
                     }
                 }
             }
         }
+        for (facet, rule) in profile.facets.iter().enumerate() {
+            for (group, required) in rule.requires.iter().enumerate() {
+                for word in &required.any_of {
+                    phrases.push(word);
+                    phrase_use.push(PhraseUse::Facet(FacetPhrase::Shows { facet, group }));
+                }
+            }
+            for word in &rule.denied_by {
+                phrases.push(word);
+                phrase_use.push(PhraseUse::Facet(FacetPhrase::Denies { facet }));
+            }
+        }
         Lexicon {
             index: TermIndex::new(phrases),
-            phrase_concept,
+            phrase_use,
             concepts,
             negations: profile.negations.clone(),
+            negation_leads: {
+                let mut leads: Vec<(char, Vec<String>)> = Vec::new();
+                for cue in &profile.negations {
+                    let Some(first) = cue.chars().next() else {
+                        continue;
+                    };
+                    match leads.iter_mut().find(|(c, _)| *c == first) {
+                        Some((_, cues)) => cues.push(cue.clone()),
+                        None => leads.push((first, vec![cue.clone()])),
+                    }
+                }
+                leads
+            },
+            lead_bits: profile
+                .negations
+                .iter()
+                .filter_map(|n| n.chars().next())
+                .fold(0, |bits, c| bits | 1 << (c as u32 % 64)),
         }
     }
 
-    /// The concept (an index into `concepts`) the phrase with id `phrase` says.
-    pub fn concept_of(&self, phrase: usize) -> usize {
-        self.phrase_concept[phrase] as usize
+    /// What the phrase with id `phrase` says.
+    pub fn use_of(&self, phrase: usize) -> PhraseUse {
+        self.phrase_use[phrase]
     }
 
     /// Is the phrase found at byte `at` of `text` denied by a negation in the
@@ -92,9 +138,18 @@ impl Lexicon {
             .last()
             .map_or(at, |(i, _)| i);
         let window = &before[start..];
-        self.negations
-            .iter()
-            .any(|cue| window.contains(cue.as_str()))
+        // Each character of the window compared with the negations it can
+        // begin: far cheaper than searching the window for each negation.
+        window.char_indices().any(|(i, c)| {
+            self.lead_bits & (1 << (c as u32 % 64)) != 0
+                && self
+                    .negation_leads
+                    .iter()
+                    .find(|(lead, _)| *lead == c)
+                    .is_some_and(|(_, cues)| {
+                        cues.iter().any(|cue| window[i..].starts_with(cue.as_str()))
+                    })
+        })
     }
 }
 
@@ -112,35 +167,4 @@ pub enum FacetPhrase {
     Shows { facet: usize, group: usize },
     /// Facet rule `facet` is denied outright.
     Denies { facet: usize },
-}
-
-/// Every phrase of the facet rules (C003) in one index, so that a
-/// declaration's texts are read once, not once per phrase.
-#[derive(Clone, Debug)]
-pub struct FacetIndex {
-    pub index: TermIndex,
-    pub phrases: Vec<FacetPhrase>,
-}
-
-impl FacetIndex {
-    pub fn new(profile: &CallProfile) -> FacetIndex {
-        let mut words: Vec<&str> = Vec::new();
-        let mut phrases = Vec::new();
-        for (facet, rule) in profile.facets.iter().enumerate() {
-            for (group, required) in rule.requires.iter().enumerate() {
-                for word in &required.any_of {
-                    words.push(word);
-                    phrases.push(FacetPhrase::Shows { facet, group });
-                }
-            }
-            for word in &rule.denied_by {
-                words.push(word);
-                phrases.push(FacetPhrase::Denies { facet });
-            }
-        }
-        FacetIndex {
-            index: TermIndex::new(words),
-            phrases,
-        }
-    }
 }

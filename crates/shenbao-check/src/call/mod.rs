@@ -58,9 +58,6 @@ pub struct CallProfile {
     /// Every category's concepts in one index, built on first use.
     #[serde(skip)]
     lexicon: OnceLock<Lexicon>,
-    /// The facet rules' phrases in one index, built on first use.
-    #[serde(skip)]
-    facet_index: OnceLock<lexicon::FacetIndex>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -429,12 +426,6 @@ impl CallProfile {
     /// Every category's concepts and their phrases, indexed.
     pub fn lexicon(&self) -> &Lexicon {
         self.lexicon.get_or_init(|| Lexicon::new(self))
-    }
-
-    /// The facet rules' phrases, indexed.
-    pub fn facet_index(&self) -> &lexicon::FacetIndex {
-        self.facet_index
-            .get_or_init(|| lexicon::FacetIndex::new(self))
     }
 
     pub fn direction_of(&self, category: u32) -> Option<&Direction> {

@@ -7,8 +7,11 @@
 //! character and the next, read as one 8-byte word (ASCII letters folded
 //! with a few word operations, never a decoded `char`); the key's slot in a
 //! small table says which phrases begin so, and only those are compared.
-//! Thousands of phrases fill a tenth of the slots, so most characters cost a
-//! load, a hash and an empty slot.
+//! Phrases of 8 bytes or more (three Chinese characters) are keyed by their
+//! first 8 bytes instead, in a second table, so that an opening shared by
+//! many (智能…) costs no more than one of its own. Thousands of phrases fill
+//! a tenth of the slots, so most characters cost two loads, two hashes and
+//! empty slots.
 
 /// Every phrase, searchable in one pass over a text.
 #[derive(Clone, Debug)]
@@ -21,6 +24,11 @@ pub struct TermIndex {
     /// there. Collisions only add candidates: each is compared in full.
     slots: Vec<u32>,
     groups: Vec<Vec<usize>>,
+    /// Phrases of 8 bytes or more, by their first 8 bytes (folded): common
+    /// openings such as 智能 start many phrases, and the third character
+    /// tells them apart without comparing each.
+    long_slots: Vec<u32>,
+    long_groups: Vec<Vec<usize>>,
     /// Phrases of one character, by that character's key.
     singles: Vec<(u64, usize)>,
     /// Empty phrases, found in every text.
@@ -84,6 +92,16 @@ fn key_at(bytes: &[u8], at: usize) -> (u64, Option<u64>) {
     (one, Some(fold(word(bytes, at, both))))
 }
 
+/// File phrase `id` under `key` in a slot table and its groups.
+fn add(slots: &mut [u32], groups: &mut Vec<Vec<usize>>, key: u64, id: usize) {
+    let at = &mut slots[slot(key)];
+    if *at == 0 {
+        groups.push(Vec::new());
+        *at = u32::try_from(groups.len()).expect("fewer groups than slots");
+    }
+    groups[*at as usize - 1].push(id);
+}
+
 #[inline(always)]
 fn slot(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOT_BITS)) as usize
@@ -96,6 +114,8 @@ impl TermIndex {
             folds: Vec::new(),
             slots: vec![0; 1 << SLOT_BITS],
             groups: Vec::new(),
+            long_slots: vec![0; 1 << SLOT_BITS],
+            long_groups: Vec::new(),
             singles: Vec::new(),
             empty: Vec::new(),
         };
@@ -108,16 +128,14 @@ impl TermIndex {
                 index.empty.push(id);
                 continue;
             }
-            match key_at(term.as_bytes(), 0) {
+            let bytes = term.as_bytes();
+            match key_at(bytes, 0) {
                 (one, None) => index.singles.push((one, id)),
-                (_, Some(both)) => {
-                    let at = &mut index.slots[slot(both)];
-                    if *at == 0 {
-                        index.groups.push(Vec::new());
-                        *at = u32::try_from(index.groups.len()).expect("fewer groups than slots");
-                    }
-                    index.groups[*at as usize - 1].push(id);
+                _ if bytes.len() >= 8 => {
+                    let key = fold(word(bytes, 0, 8));
+                    add(&mut index.long_slots, &mut index.long_groups, key, id);
                 }
+                (_, Some(both)) => add(&mut index.slots, &mut index.groups, both, id),
             }
         }
         index
@@ -166,12 +184,25 @@ impl TermIndex {
             }
             let next = at + first;
             if next < bytes.len() {
+                // One load and one fold serve both tables: the first two
+                // characters are a prefix of the first 8 bytes.
+                let eight = fold(word(bytes, at, 8));
                 let both = (first + utf8_len(bytes[next])).min(8);
-                let group = self.slots[slot(fold(word(bytes, at, both)))];
+                let group = self.slots[slot(eight & (u64::MAX >> (8 * (8 - both))))];
                 if group != 0 {
                     for &id in &self.groups[group as usize - 1] {
                         if occurs_at(at, id) {
                             found(id, at);
+                        }
+                    }
+                }
+                if at + 8 <= bytes.len() {
+                    let group = self.long_slots[slot(eight)];
+                    if group != 0 {
+                        for &id in &self.long_groups[group as usize - 1] {
+                            if occurs_at(at, id) {
+                                found(id, at);
+                            }
                         }
                     }
                 }

@@ -117,7 +117,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         d.clause = clause_of(declared);
         out.push(d);
     }
-    check_facet(cx, declared, &texts, out);
+    check_facet(cx, declared, &texts, &scores, out);
 }
 
 /// Up to five concepts, each with the phrase that first said it, as
@@ -148,6 +148,7 @@ fn check_facet(
     cx: &Context,
     declared: &Category,
     texts: &[(std::borrow::Cow<str>, u32)],
+    scores: &scoring::Scores,
     out: &mut Vec<Diagnostic>,
 ) {
     let Some(facet) = cx
@@ -159,22 +160,19 @@ fn check_facet(
         return;
     };
     let rule = &cx.profile.facets[facet];
-    // One pass over the texts for every phrase of the rule. An error only
-    // where the text says outright that the project has no such thing; the
-    // clause that says so is quoted.
-    let index = cx.profile.facet_index();
+    // The phrases of the rule were found with the lexicon's (one pass over
+    // the texts). An error only where the text says outright that the
+    // project has no such thing; the clause that says so is quoted.
     let mut shown = vec![false; rule.requires.len()];
     let mut denial = None;
-    for (text, _) in texts {
-        index
-            .index
-            .for_each_match(text, |id, at| match index.phrases[id] {
-                FacetPhrase::Shows { facet: f, group } if f == facet => shown[group] = true,
-                FacetPhrase::Denies { facet: f } if f == facet && denial.is_none() => {
-                    denial = Some(clause_around(text, at));
-                }
-                _ => {}
-            });
+    for &(said, field, at) in &scores.facets {
+        match said {
+            FacetPhrase::Shows { facet: f, group } if f == facet => shown[group] = true,
+            FacetPhrase::Denies { facet: f } if f == facet && denial.is_none() => {
+                denial = Some(clause_around(&texts[field].0, at));
+            }
+            _ => {}
+        }
     }
     let missing: Vec<_> = rule
         .requires

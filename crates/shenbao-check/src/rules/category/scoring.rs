@@ -4,6 +4,7 @@
 //! however often and in however many words it recurs, so long texts do not
 //! win by repetition).
 
+use crate::call::lexicon::{FacetPhrase, PhraseUse};
 use crate::call::CallProfile;
 use crate::rules::Context;
 use std::borrow::Cow;
@@ -70,6 +71,8 @@ pub struct Scores<'p> {
     /// (concept, field, phrase) of every phrase found, sorted.
     found: Vec<(u32, u32, u32)>,
     factors: Vec<u32>,
+    /// What the facet rules' phrases said, with the field and byte offset.
+    pub facets: Vec<(FacetPhrase, usize, usize)>,
 }
 
 /// Every category's score. A concept earns its weight times the field's
@@ -81,13 +84,19 @@ pub fn score<'p>(profile: &'p CallProfile, texts: &[(Cow<str>, u32)]) -> Scores<
     // Few phrases are found per text: sorting them beats clearing a table
     // the size of the lexicon.
     let mut found: Vec<(u32, u32, u32)> = Vec::new();
+    let mut facets = Vec::new();
     let mut spans: Vec<(usize, usize, u32)> = Vec::new();
     for (field, (text, _)) in texts.iter().enumerate() {
         spans.clear();
-        lexicon.index.for_each_match(text, |phrase, at| {
-            let end = at + lexicon.index.term(phrase).len();
-            spans.push((at, end, phrase as u32));
-        });
+        lexicon
+            .index
+            .for_each_match(text, |phrase, at| match lexicon.use_of(phrase) {
+                PhraseUse::Concept(_) => {
+                    let end = at + lexicon.index.term(phrase).len();
+                    spans.push((at, end, phrase as u32));
+                }
+                PhraseUse::Facet(said) => facets.push((said, field, at)),
+            });
         // A phrase inside a longer one found at the same place says nothing
         // of its own: 线上展厅 (an online exhibition, 1) is no 展厅 (a
         // showroom, 10); 急救箱 is no 急救.
@@ -101,11 +110,10 @@ pub fn score<'p>(profile: &'p CallProfile, texts: &[(Cow<str>, u32)]) -> Scores<
             if inside || lexicon.negated(text, at) {
                 continue;
             }
-            found.push((
-                lexicon.concept_of(phrase as usize) as u32,
-                field as u32,
-                phrase,
-            ));
+            let PhraseUse::Concept(concept) = lexicon.use_of(phrase as usize) else {
+                continue;
+            };
+            found.push((concept, field as u32, phrase));
         }
     }
     found.sort_unstable();
@@ -126,6 +134,7 @@ pub fn score<'p>(profile: &'p CallProfile, texts: &[(Cow<str>, u32)]) -> Scores<
         scores,
         found,
         factors,
+        facets,
     }
 }
 
