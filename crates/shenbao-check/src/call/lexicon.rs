@@ -23,6 +23,8 @@ pub enum PhraseUse {
     Concept(u32),
     /// Something about a facet rule (C003).
     Facet(FacetPhrase),
+    /// A negation: it denies a concept's phrase shortly after it.
+    Negation,
 }
 
 /// The profile's concepts and their phrases, and the facet rules' phrases:
@@ -33,13 +35,6 @@ pub struct Lexicon {
     /// Per phrase id: what it says.
     phrase_use: Vec<PhraseUse>,
     pub concepts: Vec<ScoredConcept>,
-    pub negations: Vec<String>,
-    /// The negations by their first character: a window is searched by
-    /// its characters, each compared only with the negations it can begin.
-    negation_leads: Vec<(char, Vec<String>)>,
-    /// Bit `c % 64` set for each first character `c`: most characters of a
-    /// window are ruled out by one test.
-    lead_bits: u64,
 }
 
 impl Lexicon {
@@ -91,29 +86,14 @@ impl Lexicon {
                 phrase_use.push(PhraseUse::Facet(FacetPhrase::Denies { facet }));
             }
         }
+        for cue in &profile.negations {
+            phrases.push(cue);
+            phrase_use.push(PhraseUse::Negation);
+        }
         Lexicon {
             index: TermIndex::new(phrases),
             phrase_use,
             concepts,
-            negations: profile.negations.clone(),
-            negation_leads: {
-                let mut leads: Vec<(char, Vec<String>)> = Vec::new();
-                for cue in &profile.negations {
-                    let Some(first) = cue.chars().next() else {
-                        continue;
-                    };
-                    match leads.iter_mut().find(|(c, _)| *c == first) {
-                        Some((_, cues)) => cues.push(cue.clone()),
-                        None => leads.push((first, vec![cue.clone()])),
-                    }
-                }
-                leads
-            },
-            lead_bits: profile
-                .negations
-                .iter()
-                .filter_map(|n| n.chars().next())
-                .fold(0, |bits, c| bits | 1 << (c as u32 % 64)),
         }
     }
 
@@ -122,36 +102,21 @@ impl Lexicon {
         self.phrase_use[phrase]
     }
 
-    /// Is the phrase found at byte `at` of `text` denied by a negation in the
-    /// same clause, within the ten characters before it (不是电商, 并非一个
-    /// 电商, 无需到店)?
-    pub fn negated(&self, text: &str, at: usize) -> bool {
-        if self.negations.is_empty() {
-            return false;
-        }
-        let before = &text[..at];
-        let start = before
-            .char_indices()
-            .rev()
-            .take(6 + 4)
-            .take_while(|(_, c)| !is_clause_break(*c))
-            .last()
-            .map_or(at, |(i, _)| i);
-        let window = &before[start..];
-        // Each character of the window compared with the negations it can
-        // begin: far cheaper than searching the window for each negation.
-        window.char_indices().any(|(i, c)| {
-            self.lead_bits & (1 << (c as u32 % 64)) != 0
-                && self
-                    .negation_leads
-                    .iter()
-                    .find(|(lead, _)| *lead == c)
-                    .is_some_and(|(_, cues)| {
-                        cues.iter().any(|cue| window[i..].starts_with(cue.as_str()))
-                    })
+    /// Is the phrase found at byte `at` of `text` denied by one of the
+    /// negations found there (byte ranges, in order): one in the same
+    /// clause, within the ten characters before it (不是电商, 并非一个电商)?
+    pub fn negated(text: &str, at: usize, negations: &[(usize, usize)]) -> bool {
+        negations.iter().any(|&(start, end)| {
+            end <= at && {
+                let between = &text[start..at];
+                between.chars().count() <= NEGATION_REACH && !between.chars().any(is_clause_break)
+            }
         })
     }
 }
+
+/// How far back, in characters, a negation reaches (its own included).
+const NEGATION_REACH: usize = 10;
 
 fn is_clause_break(c: char) -> bool {
     matches!(

@@ -5,7 +5,7 @@
 //! win by repetition).
 
 use crate::call::lexicon::{FacetPhrase, PhraseUse};
-use crate::call::CallProfile;
+use crate::call::{CallProfile, Lexicon};
 use crate::rules::Context;
 use std::borrow::Cow;
 
@@ -86,17 +86,18 @@ pub fn score<'p>(profile: &'p CallProfile, texts: &[(Cow<str>, u32)]) -> Scores<
     let mut found: Vec<(u32, u32, u32)> = Vec::new();
     let mut facets = Vec::new();
     let mut spans: Vec<(usize, usize, u32)> = Vec::new();
+    let mut negations: Vec<(usize, usize)> = Vec::new();
     for (field, (text, _)) in texts.iter().enumerate() {
         spans.clear();
-        lexicon
-            .index
-            .for_each_match(text, |phrase, at| match lexicon.use_of(phrase) {
-                PhraseUse::Concept(_) => {
-                    let end = at + lexicon.index.term(phrase).len();
-                    spans.push((at, end, phrase as u32));
-                }
+        negations.clear();
+        lexicon.index.for_each_match(text, |phrase, at| {
+            let end = at + lexicon.index.term(phrase).len();
+            match lexicon.use_of(phrase) {
+                PhraseUse::Concept(_) => spans.push((at, end, phrase as u32)),
                 PhraseUse::Facet(said) => facets.push((said, field, at)),
-            });
+                PhraseUse::Negation => negations.push((at, end)),
+            }
+        });
         // A phrase inside a longer one found at the same place says nothing
         // of its own: 线上展厅 (an online exhibition, 1) is no 展厅 (a
         // showroom, 10); 急救箱 is no 急救.
@@ -107,7 +108,7 @@ pub fn score<'p>(profile: &'p CallProfile, texts: &[(Cow<str>, u32)]) -> Scores<
             if end > reach {
                 (reach, reach_start) = (end, at);
             }
-            if inside || lexicon.negated(text, at) {
+            if inside || Lexicon::negated(text, at, &negations) {
                 continue;
             }
             let PhraseUse::Concept(concept) = lexicon.use_of(phrase as usize) else {
