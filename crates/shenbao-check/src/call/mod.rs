@@ -23,6 +23,9 @@ use std::sync::OnceLock;
 
 /// The profile of the 2021 call, as shipped.
 pub const EMBEDDED_2021: &str = include_str!("../../../../schemas/calls/miit-xxxf-2021.yaml");
+/// [`EMBEDDED_2021`] as JSON, written by build.rs: what [`CallProfile::embedded`]
+/// reads at start.
+const EMBEDDED_2021_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/miit-xxxf-2021.json"));
 /// The schema every profile must satisfy.
 pub const PROFILE_SCHEMA: &str = include_str!("../../../../schemas/call-profile.schema.json");
 /// The id declarations use when they do not name a call.
@@ -277,10 +280,11 @@ impl CallProfile {
     /// The embedded 2021 profile.
     pub fn embedded() -> &'static CallProfile {
         static PROFILE: OnceLock<CallProfile> = OnceLock::new();
+        // The JSON build.rs made of the YAML: the schema and consistency
+        // checks of `parse` ran on the same text in the tests
+        // (`the_embedded_profile_is_valid_and_its_json_is_its_yaml`).
         PROFILE.get_or_init(|| {
-            CallProfile::parse("miit-xxxf-2021.yaml", EMBEDDED_2021).unwrap_or_else(|e| {
-                panic!("embedded profile is invalid:\n{}", e.describe(Lang::En))
-            })
+            serde_json::from_str(EMBEDDED_2021_JSON).expect("build.rs wrote the embedded profile")
         })
     }
 
@@ -438,6 +442,18 @@ impl CallProfile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_profile_is_valid_and_its_json_is_its_yaml() {
+        let parsed = CallProfile::parse("miit-xxxf-2021.yaml", EMBEDDED_2021)
+            .unwrap_or_else(|e| panic!("embedded profile is invalid:\n{}", e.describe(Lang::En)));
+        let from_yaml = Document::from_text("miit-xxxf-2021.yaml", EMBEDDED_2021).value;
+        let from_json: serde_json::Value = serde_json::from_str(EMBEDDED_2021_JSON).unwrap();
+        assert_eq!(from_yaml, Some(from_json));
+        let embedded = CallProfile::embedded();
+        assert_eq!(embedded.id, parsed.id);
+        assert_eq!(embedded.lexicon().index.len(), parsed.lexicon().index.len());
+    }
 
     #[test]
     fn embedded_profile_loads_with_complete_lists() {

@@ -68,7 +68,7 @@ pub struct Scores<'p> {
     profile: &'p CallProfile,
     /// Per category, in profile order.
     pub scores: Vec<u32>,
-    /// (concept, field, phrase) of every phrase found, sorted.
+    /// (concept, field, phrase) of every phrase found, in text order.
     found: Vec<(u32, u32, u32)>,
     factors: Vec<u32>,
     /// What the facet rules' phrases said, with the field and byte offset.
@@ -117,18 +117,17 @@ pub fn score<'p>(profile: &'p CallProfile, texts: &[(Cow<str>, u32)]) -> Scores<
             found.push((concept, field as u32, phrase));
         }
     }
-    found.sort_unstable();
     let factors: Vec<u32> = texts.iter().map(|(_, f)| *f).collect();
     let mut scores = vec![0; profile.categories.len()];
-    for run in found.chunk_by(|a, b| a.0 == b.0) {
-        let concept = &lexicon.concepts[run[0].0 as usize];
-        let mut fields = 0u32;
-        for (i, entry) in run.iter().enumerate() {
-            if i == 0 || run[i - 1].1 != entry.1 {
-                fields += factors[entry.1 as usize];
-            }
+    // The last field (plus one) each concept was credited for: matches come
+    // field by field, so a concept is credited once per field without a sort.
+    let mut credited = vec![0u32; lexicon.concepts.len()];
+    for &(concept, field, _) in &found {
+        if credited[concept as usize] != field + 1 {
+            credited[concept as usize] = field + 1;
+            let scored = &lexicon.concepts[concept as usize];
+            scores[scored.category_index] += factors[field as usize] * scored.weight;
         }
-        scores[concept.category_index] += fields * concept.weight;
     }
     Scores {
         profile,
@@ -150,7 +149,11 @@ impl Scores<'_> {
             .position(|c| c.number == number)
             .expect("a category of the profile");
         let mut evidence = Vec::new();
-        for run in self.found.chunk_by(|a, b| a.0 == b.0) {
+        // Put into words only when asked: sorted by concept here, not when
+        // scoring.
+        let mut found = self.found.clone();
+        found.sort_unstable();
+        for run in found.chunk_by(|a, b| a.0 == b.0) {
             let concept = &lexicon.concepts[run[0].0 as usize];
             if concept.category_index != index {
                 continue;
