@@ -31,6 +31,10 @@ pub struct TermIndex {
     long_groups: Vec<Vec<usize>>,
     /// Phrases of one character, by that character's key.
     singles: Vec<(u64, usize)>,
+    /// One bit per hash of a phrase's first two characters (65,536 bits, in
+    /// the L1 cache): a text position whose bit is clear begins no phrase,
+    /// and the two larger tables are not touched.
+    prefixes: Vec<u64>,
     /// Empty phrases, found in every text.
     empty: Vec<usize>,
 }
@@ -92,6 +96,15 @@ fn key_at(bytes: &[u8], at: usize) -> (u64, Option<u64>) {
     (one, Some(fold(word(bytes, at, both))))
 }
 
+/// Bits in the prefix filter.
+const PREFIX_BITS: u32 = 16;
+
+/// A key's bit in the prefix filter (another hash than the slots').
+#[inline(always)]
+fn prefix_bit(key: u64) -> usize {
+    (key.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> (64 - PREFIX_BITS)) as usize
+}
+
 /// File phrase `id` under `key` in a slot table and its groups.
 fn add(slots: &mut [u32], groups: &mut Vec<Vec<usize>>, key: u64, id: usize) {
     let at = &mut slots[slot(key)];
@@ -118,6 +131,7 @@ impl TermIndex {
             long_groups: Vec::new(),
             singles: Vec::new(),
             empty: Vec::new(),
+            prefixes: vec![0; 1 << (PREFIX_BITS - 6)],
         };
         for (id, term) in terms.into_iter().enumerate() {
             index.terms.push(term.to_string());
@@ -129,6 +143,10 @@ impl TermIndex {
                 continue;
             }
             let bytes = term.as_bytes();
+            if let (_, Some(both)) = key_at(bytes, 0) {
+                let bit = prefix_bit(both);
+                index.prefixes[bit >> 6] |= 1 << (bit & 63);
+            }
             match key_at(bytes, 0) {
                 (one, None) => index.singles.push((one, id)),
                 _ if bytes.len() >= 8 => {
@@ -188,7 +206,13 @@ impl TermIndex {
                 // characters are a prefix of the first 8 bytes.
                 let eight = fold(word(bytes, at, 8));
                 let both = (first + utf8_len(bytes[next])).min(8);
-                let group = self.slots[slot(eight & (u64::MAX >> (8 * (8 - both))))];
+                let two = eight & (u64::MAX >> (8 * (8 - both)));
+                let bit = prefix_bit(two);
+                if self.prefixes[bit >> 6] & (1 << (bit & 63)) == 0 {
+                    at = next;
+                    continue;
+                }
+                let group = self.slots[slot(two)];
                 if group != 0 {
                     for &id in &self.groups[group as usize - 1] {
                         if occurs_at(at, id) {
