@@ -69,7 +69,7 @@ pub fn run(args: &IntakeArgs, context: Context) -> Outcome {
         crate::atomic::write(path, &bytes).map_err(|err| output_not_written(path, &err))?;
     }
     let report = if human {
-        let mut report = render_tail(&arrivals, None, context);
+        let mut report = render_tail(&arrivals, context);
         report.text.insert_str(0, &shown.concat());
         report
     } else {
@@ -205,8 +205,8 @@ pub(super) fn render(
     format: Format,
     context: Context,
 ) -> Report {
+    let (summary, could_not_run) = summarise(head.as_ref(), arrivals.iter().map(file_result));
     let results = results(arrivals, head);
-    let (summary, could_not_run) = summarise(&results, arrivals.len());
     let text = match format {
         Format::Json => json::render(&results, summary, context.lang),
         Format::Human => {
@@ -230,10 +230,9 @@ pub(super) fn render(
 }
 
 /// The human report's end, for findings printed already: the ranked table and
-/// the summary line.
-fn render_tail(arrivals: &[Arrival], head: Option<FileResult>, context: Context) -> Report {
-    let results = results(arrivals, head);
-    let (summary, could_not_run) = summarise(&results, arrivals.len());
+/// the summary line (counted dossier by dossier, none kept).
+fn render_tail(arrivals: &[Arrival], context: Context) -> Report {
+    let (summary, could_not_run) = summarise(None, arrivals.iter().map(file_result));
     Report {
         text: table_and_summary(arrivals, &summary, context.lang),
         summary,
@@ -248,18 +247,19 @@ fn results(arrivals: &[Arrival], head: Option<FileResult>) -> Vec<FileResult> {
         .collect()
 }
 
-/// Totals over `results`, whose last `dossiers` are dossiers (a head before
-/// them counts its findings, not as a dossier).
-fn summarise(results: &[FileResult], dossiers: usize) -> (Summary, bool) {
+/// Totals: the head's findings (not a dossier), and each dossier's.
+fn summarise(
+    head: Option<&FileResult>,
+    dossiers: impl Iterator<Item = FileResult>,
+) -> (Summary, bool) {
     let mut summary = Summary::default();
     let mut could_not_run = false;
-    let heads = results.len() - dossiers;
-    for (i, result) in results.iter().enumerate() {
-        if i < heads {
-            summary.add_findings(result);
-        } else {
-            summary.add(result);
-        }
+    if let Some(head) = head {
+        summary.add_findings(head);
+        could_not_run |= head.could_not_run();
+    }
+    for result in dossiers {
+        summary.add(&result);
         could_not_run |= result.could_not_run();
     }
     (summary, could_not_run)
