@@ -381,7 +381,7 @@ fn g001_unknown_recommender() {
 #[test]
 fn g002_not_on_an_incomplete_list() {
     fires(ROBOT, &[("G002", "/recommender/name")], |v, _| {
-        v["recommender"] = json!({"kind": "demonstration_city", "name": "某某市"});
+        v["recommender"] = json!({"kind": "demonstration_city", "name": "景德镇市"});
     });
 }
 
@@ -679,4 +679,69 @@ fn every_registered_code_is_exercised() {
         missing.is_empty(),
         "codes without a firing test: {missing:?}"
     );
+}
+
+#[test]
+fn h001_placeholders_typed_or_left_from_the_template() {
+    let named = [
+        ("H001", "/applicant/legal_representative"),
+        ("H001", "/commitments/signatory"),
+    ];
+    fires(ROBOT, &named, |v, _| {
+        v["applicant"]["legal_representative"] = json!("某某某");
+        v["commitments"]["signatory"] = json!("某某某");
+    });
+    // A placeholder code: the checksum it fails is not reported besides it.
+    fires(ROBOT, &[("H001", "/applicant/credit_code")], |v, _| {
+        v["applicant"]["credit_code"] = json!("91330106MAXXXXXXXX")
+    });
+    fires(ROBOT, &[("H001", "/applicant/contact/mobile")], |v, _| {
+        v["applicant"]["contact"]["mobile"] = json!("13800138000")
+    });
+    fires(ROBOT, &[("H001", "/applicant/contact/phone")], |v, _| {
+        v["applicant"]["contact"]["phone"] = json!("0571-00000000")
+    });
+    fires(ROBOT, &[("H001", "/applicant/contact/email")], |v, _| {
+        v["applicant"]["contact"]["email"] = json!("chen@example.com")
+    });
+    fires(ROBOT, &[("H001", "/project/end_date")], |v, _| {
+        v["project"]["end_date"] = json!("待定")
+    });
+    fires(ROBOT, &[("H001", "/narrative/safeguards")], |v, _| {
+        v["narrative"]["safeguards"] = json!("由XX部门牵头，组织、资金和安全保障措施待补充。")
+    });
+    // The template's sample keyword, and a placeholder project name: its
+    // category fit is not judged.
+    fires(ROBOT, &[("H001", "/project/keywords/1")], |v, _| {
+        v["project"]["keywords"][1] = json!("关键词一")
+    });
+    fires(ROBOT, &[("H001", "/project/name")], |v, _| {
+        v["project"]["name"] = json!("某某示范项目名称")
+    });
+}
+
+#[test]
+fn h001_not_on_real_values_that_look_alike() {
+    fires(ROBOT, &[], |v, _| {
+        v["project"]["keywords"][1] = json!("XXL码防护服");
+        v["applicant"]["contact"]["email"] = json!("chen@robot.example.com");
+        v["applicant"]["postal_code"] = json!("310000");
+        v["narrative"]["safeguards"] = json!(
+            "公司设立项目领导小组，由总经理任组长，统筹研发、生产、售后和资金保障；建立数据安全管理制度，\
+             测温数据本地存储、加密传输，定期开展安全评估和应急演练，确保项目按计划建设和稳定运行，\
+             并接受主管部门和用户单位的监督检查，按季度报告进展。"
+        );
+    });
+}
+
+#[test]
+fn h002_zero_left_from_the_template() {
+    fires(ROBOT, &[("H002", "/applicant/employees")], |v, _| {
+        v["applicant"]["employees"] = json!(0);
+        v["applicant"]["rd_staff"] = json!(0);
+    });
+    fires(ROBOT, &[("H002", "/project/investment/total")], |v, _| {
+        v["project"]["investment"]["total"] = json!(0.0);
+        v["project"]["investment"]["completed"] = json!(0);
+    });
 }

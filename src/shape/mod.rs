@@ -93,9 +93,17 @@ pub const ANNOTATIONS: &[&str] = &[
     "x-shenbao-profile",
     "x-shenbao-doc",
     "x-shenbao-template",
+    "x-shenbao-placeholders",
 ];
 /// What `x-shenbao-template` may say.
-const TEMPLATE_KEYS: &[&str] = &["value", "hint", "before", "block", "commented"];
+const TEMPLATE_KEYS: &[&str] = &[
+    "value",
+    "hint",
+    "before",
+    "block",
+    "commented",
+    "placeholder",
+];
 /// The parts of the call profile a field can name in `x-shenbao-profile`.
 pub const PROFILE_LINKS: &[&str] = &[
     "categories",

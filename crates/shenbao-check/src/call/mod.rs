@@ -7,7 +7,7 @@
 pub mod diags;
 pub mod lexicon;
 mod lookup;
-mod term_index;
+pub(crate) mod term_index;
 
 pub use lexicon::Lexicon;
 pub use lookup::{RecommenderKind, RegionScope};

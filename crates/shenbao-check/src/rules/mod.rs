@@ -9,6 +9,7 @@ pub mod attachments;
 pub mod category;
 pub mod deadline;
 pub mod eligibility;
+pub mod placeholder;
 pub mod project;
 pub mod route;
 pub mod submission;
@@ -18,7 +19,7 @@ use crate::call::CallProfile;
 use crate::date::Date;
 use serde_json::Value;
 use shenbao_diagnostic::{sort_by_position, Diagnostic, Rule, Severity};
-use shenbao_load::Document;
+use shenbao_load::{pointer, Document};
 use std::path::Path;
 
 /// Every family's rules, for the registry.
@@ -32,6 +33,7 @@ pub const RULES: &[&[Rule]] = &[
     project::diags::RULES,
     attachments::diags::RULES,
     text::diags::RULES,
+    placeholder::diags::RULES,
 ];
 
 /// How findings are judged.
@@ -85,6 +87,25 @@ impl<'a> Context<'a> {
     }
 }
 
+/// A step of the way to a value, kept as borrowed parts: the pointer is only
+/// written out for a text that has a finding.
+pub(crate) enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+pub(crate) fn pointer_of(path: &[Step]) -> String {
+    let mut out = String::new();
+    for step in path {
+        out.push('/');
+        match step {
+            Step::Key(key) => pointer::push_escaped(&mut out, key),
+            Step::Index(i) => out.push_str(&i.to_string()),
+        }
+    }
+    out
+}
+
 /// Every finding for one document — loading, schema, the call's rules —
 /// located and sorted by position.
 pub fn check(document: &Document, profile: &CallProfile, options: CheckOptions) -> Vec<Diagnostic> {
@@ -113,6 +134,7 @@ pub fn check_with(
                 .unwrap_or_else(|| Date::today_at_offset(offset)),
         };
         found.extend(call_rules(&context));
+        placeholder::suppress_consequences(&mut found);
     }
     document.resolve(&mut found);
     if options.strict {
@@ -136,5 +158,6 @@ pub fn call_rules(context: &Context) -> Vec<Diagnostic> {
     project::check(context, &mut found);
     attachments::check(context, &mut found);
     text::check(context, &mut found);
+    placeholder::check(context, &mut found);
     found
 }

@@ -5,10 +5,9 @@
 
 pub mod diags;
 
-use super::Context;
+use super::{pointer_of, Context, Step};
 use serde_json::Value;
 use shenbao_diagnostic::{Diagnostic, Text};
-use shenbao_load::pointer;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// What a character would do to the text around it, if anything.
@@ -118,25 +117,6 @@ fn scan(text: &str) -> Scan {
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut path = Vec::new();
     walk(cx.value, &mut path, out);
-}
-
-/// A step of the way to a value, kept as borrowed parts: the pointer is only
-/// written out for a text that has a finding.
-enum Step<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-fn pointer_of(path: &[Step]) -> String {
-    let mut out = String::new();
-    for step in path {
-        out.push('/');
-        match step {
-            Step::Key(key) => pointer::push_escaped(&mut out, key),
-            Step::Index(i) => out.push_str(&i.to_string()),
-        }
-    }
-    out
 }
 
 fn walk<'a>(value: &'a Value, path: &mut Vec<Step<'a>>, out: &mut Vec<Diagnostic>) {
