@@ -233,3 +233,56 @@ fn bad_flags_exit_2() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn what_a_chinese_input_method_types_for_yaml_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let colon = write(
+        dir.path(),
+        "colon.yaml",
+        "project:\n  name：智能测温\n".as_bytes(),
+    );
+    let d = assert_single(&colon, 1, "Y008");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(2), Some(7))
+    );
+    // Where YAML gave up, its own words stay, after the cause.
+    let broken = "project:\n  name：智能测温\n  category: 7\n";
+    let d = assert_single(
+        &write(dir.path(), "broken.yaml", broken.as_bytes()),
+        1,
+        "Y008",
+    );
+    assert!(
+        d["help"]
+            .as_str()
+            .unwrap()
+            .contains("YAML parser stopped on line"),
+        "{d}"
+    );
+    let space = write(
+        dir.path(),
+        "space.yaml",
+        b"applicant:\n  employees:186\n  name: x\n",
+    );
+    assert_single(&space, 1, "Y009");
+    let indent = write(
+        dir.path(),
+        "indent.yaml",
+        "project:\n\u{3000}name: x\n".as_bytes(),
+    );
+    assert_single(&indent, 1, "Y010");
+}
+
+#[test]
+fn chinese_quotes_around_a_value_are_named_and_the_rest_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "schema: 1\napplicant:\n  credit_code: “913201153021847731”\n";
+    let path = write(dir.path(), "quotes.yaml", text.as_bytes());
+    let (status, codes) = codes_for(&path, &[]);
+    assert_eq!(status, 1);
+    assert!(codes.contains(&"Y011".to_string()), "{codes:?}");
+    // The rest of the file is read: the schema speaks of what is missing.
+    assert!(codes.iter().any(|c| c == "S001"), "{codes:?}");
+}

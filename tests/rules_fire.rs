@@ -745,3 +745,60 @@ fn h002_zero_left_from_the_template() {
         v["project"]["investment"]["completed"] = json!(0);
     });
 }
+
+#[test]
+fn u005_full_width_in_codes_numbers_and_dates() {
+    fires(ROBOT, &[("U005", "/applicant/postal_code")], |v, _| {
+        v["applicant"]["postal_code"] = json!("２１１１００")
+    });
+    // The credit code's checksum is not judged besides it.
+    fires(ROBOT, &[("U005", "/applicant/credit_code")], |v, _| {
+        v["applicant"]["credit_code"] = json!("９１３２０１１５３０２１８４７７３１")
+    });
+    fires(ROBOT, &[("U005", "/applicant/employees")], |v, _| {
+        v["applicant"]["employees"] = json!("１８６")
+    });
+    fires(ROBOT, &[("U005", "/applicant/contact/phone")], |v, _| {
+        v["applicant"]["contact"]["phone"] = json!("025－86612345")
+    });
+}
+
+#[test]
+fn u006_dates_written_on_paper() {
+    fires(ROBOT, &[("U006", "/submission/date")], |v, _| {
+        v["submission"]["date"] = json!("2021年3月19日")
+    });
+    fires(ROBOT, &[("U006", "/applicant/established")], |v, _| {
+        v["applicant"]["established"] = json!("2016/5/20")
+    });
+}
+
+#[test]
+fn u007_amounts_with_units_or_separators() {
+    fires(
+        ROBOT,
+        &[("U007", "/applicant/registered_capital")],
+        |v, _| v["applicant"]["registered_capital"] = json!("3,000万元"),
+    );
+    fires(ROBOT, &[("U007", "/applicant/employees")], |v, _| {
+        v["applicant"]["employees"] = json!("186人")
+    });
+    fires(ROBOT, &[("U007", "/project/investment/total")], |v, _| {
+        v["project"]["investment"]["total"] = json!("1e400")
+    });
+}
+
+#[test]
+fn p006_yuan_written_where_ten_thousand_yuan_was_meant() {
+    fires(
+        ROBOT,
+        &[("P006", "/applicant/registered_capital")],
+        |v, _| v["applicant"]["registered_capital"] = json!(30_000_000),
+    );
+    // 1000 times the revenue, below the ceiling.
+    fires(ROBOT, &[("P006", "/project/investment/total")], |v, _| {
+        let revenue = v["applicant"]["finance"]["revenue"].as_f64().unwrap();
+        v["project"]["investment"]["total"] = json!(revenue * 1000.0);
+        v["project"]["investment"]["completed"] = json!(1);
+    });
+}

@@ -264,6 +264,74 @@ pub const TAB_INDENT: Rule = Rule {
     ..FAMILY
 };
 
+pub const FULL_WIDTH_COLON: Rule = Rule {
+    code: "Y008",
+    name: "full-width-colon",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "字段名后用了全角冒号“：”",
+        en: "a full-width colon “：” after a key",
+    },
+    why: Bilingual {
+        zh: "YAML 只认英文冒号加空格（`: `）作为字段名和值的分隔。中文输入法下打出的“：”会让整行变成一段文字，后面的内容都无法读取。`shenbao validate --fix` 可以自动改正。",
+        en: "YAML takes only an ASCII colon and a space (`: `) between a key and its value. The “：” a Chinese input method types makes the whole line one text, and nothing after it can be read. `shenbao validate --fix` corrects it.",
+    },
+    bad: "project:\n  name：智能测温消杀防疫机器人",
+    good: "project:\n  name: 智能测温消杀防疫机器人",
+    ..FAMILY
+};
+
+pub const NO_SPACE_AFTER_COLON: Rule = Rule {
+    code: "Y009",
+    name: "no-space-after-colon",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "字段名的冒号后缺少空格",
+        en: "no space after a key's colon",
+    },
+    why: Bilingual {
+        zh: "YAML 中冒号后必须有空格（`name: 值`）；写成 `name:值` 时整行被当作一段文字。`shenbao validate --fix` 可以自动补上空格。",
+        en: "In YAML a colon must be followed by a space (`name: value`); `name:value` is read as one text. `shenbao validate --fix` adds the space.",
+    },
+    bad: "applicant:\n  employees:186",
+    good: "applicant:\n  employees: 186",
+    ..FAMILY
+};
+
+pub const FULL_WIDTH_INDENT: Rule = Rule {
+    code: "Y010",
+    name: "full-width-space-indent",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "缩进中有全角空格",
+        en: "a full-width space in the indentation",
+    },
+    why: Bilingual {
+        zh: "YAML 只允许用半角空格缩进。全角空格（U+3000）看起来和两个空格一样宽，却不算缩进，字段会归到错误的位置或无法读取。`shenbao validate --fix` 把每个全角空格换成两个半角空格。多行文字（`|-`）内部段首的全角空格属于正文，不受影响。",
+        en: "YAML indents with ASCII spaces only. A full-width space (U+3000) looks as wide as two spaces but is not indentation, so the field lands in the wrong place or cannot be read. `shenbao validate --fix` turns each into two spaces. Full-width spaces opening a paragraph inside a block text (`|-`) are part of the text and stay.",
+    },
+    bad: "project:\n\u{3000}name: 智能测温消杀防疫机器人",
+    good: "project:\n  name: 智能测温消杀防疫机器人",
+    ..FAMILY
+};
+
+pub const CHINESE_QUOTES: Rule = Rule {
+    code: "Y011",
+    name: "chinese-quotes",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "值用中文引号或全角引号括起",
+        en: "a value wrapped in Chinese or full-width quotes",
+    },
+    why: Bilingual {
+        zh: "YAML 的引号只能是英文引号（\"…\" 或 '…'）。用“…”或＂…＂括起时，引号会成为值的一部分，印在申报书上，代码和数字也会因此校验失败。`shenbao validate --fix` 把它们换成英文引号。",
+        en: "YAML's quotes are ASCII (\"…\" or '…'). Wrapped in “…” or ＂…＂, the quotes become part of the value and print on the form, and codes and numbers fail their checks. `shenbao validate --fix` replaces them with ASCII quotes.",
+    },
+    bad: "applicant:\n  credit_code: “913201153021847731”",
+    good: "applicant:\n  credit_code: \"913201153021847731\"",
+    ..FAMILY
+};
+
 pub const RULES: &[Rule] = &[
     PATH_NOT_FOUND,
     UNREADABLE,
@@ -280,4 +348,8 @@ pub const RULES: &[Rule] = &[
     EMPTY,
     NOT_A_MAPPING,
     TAB_INDENT,
+    FULL_WIDTH_COLON,
+    NO_SPACE_AFTER_COLON,
+    FULL_WIDTH_INDENT,
+    CHINESE_QUOTES,
 ];

@@ -13,6 +13,7 @@
 //! ```
 
 pub mod diags;
+pub mod lookalike;
 mod open;
 pub mod pointer;
 mod scalar;
@@ -184,14 +185,39 @@ impl Document {
     }
 
     fn parse(&mut self) {
+        let lookalikes = lookalike::scan(&self.source.text);
         let value = match yaml::parse(&self.source.text) {
             Ok((value, spans)) => {
                 self.spans = spans;
+                self.diagnostics.extend(
+                    lookalikes
+                        .iter()
+                        .map(|found| yaml_errors::lookalike(&self.source, found)),
+                );
+                // A colon or an indentation YAML did not see gave the file
+                // another shape than the one meant: what the schema would
+                // say of that shape is noise.
+                if lookalikes
+                    .iter()
+                    .any(|found| found.kind != lookalike::Kind::ChineseQuotes)
+                {
+                    return;
+                }
                 value
             }
             Err(err) => {
-                let diagnostic = yaml_errors::diagnose(&self.source, &err);
-                self.diagnostics.push(diagnostic);
+                let parser = yaml_errors::diagnose(&self.source, &err);
+                if lookalikes.is_empty() {
+                    self.diagnostics.push(parser);
+                } else {
+                    // What was typed for YAML's ASCII is the cause; the
+                    // parser's words stay as a second line.
+                    self.diagnostics.extend(yaml_errors::lookalikes_with_parser(
+                        &self.source,
+                        &lookalikes,
+                        &parser,
+                    ));
+                }
                 return;
             }
         };

@@ -1,6 +1,7 @@
 //! A YAML error → one coded diagnostic with a position and a fix.
 
 use super::diags;
+use super::lookalike::{Kind, Lookalike};
 use super::source::Source;
 use super::yaml::{offset_of, Budget, Unsupported, YamlError, MAX_ALIASES, MAX_DEPTH, MAX_NODES};
 use granit_parser::ErrorKind;
@@ -118,18 +119,18 @@ fn syntax(source: &Source, scan: &granit_parser::ScanError) -> Diagnostic {
         ErrorKind::InvalidSimpleKey | ErrorKind::SimpleKeyExpected => Diagnostic::new(
             &diags::SYNTAX,
             Text::new(
-                format!("YAML 语法错误：此处不能出现“键: 值”（{detail}）"),
-                format!("YAML syntax error: a `key: value` is not allowed here ({detail})"),
+                "YAML 语法错误：此处不能出现“键: 值”",
+                "YAML syntax error: a `key: value` is not allowed here",
             ),
         )
         .help(Text::new(
             "含有冒号加空格（\": \"）的值请用引号括起来，并检查缩进",
             "quote values that contain a colon followed by a space, and check the indentation",
         )),
-        _ => Diagnostic::new(
+        kind => Diagnostic::new(
             &diags::SYNTAX,
             Text::new(
-                format!("YAML 语法错误：{detail}"),
+                format!("YAML 语法错误：{}", parser_says(kind).zh),
                 format!("YAML syntax error: {detail}"),
             ),
         )
@@ -162,4 +163,169 @@ fn tab_indented(source: &Source, line: usize) -> bool {
         text[..text.len() - text.trim_start().len()].contains('\t')
     };
     has_tab(line) || (line > 1 && has_tab(line - 1))
+}
+
+/// What the YAML parser said, in both languages: the English is the
+/// parser's own words, the Chinese says the same for the kinds a declaration
+/// can meet, and something true but general for the rest.
+pub fn parser_says(kind: &ErrorKind) -> Text {
+    let zh =
+        match kind {
+            ErrorKind::UnexpectedEofFlowSequence
+            | ErrorKind::UnclosedFlowCollection { open: '[' } => "方括号列表 [ … ] 没有结束",
+            ErrorKind::UnexpectedEofFlowMapping
+            | ErrorKind::UnexpectedEofImplicitFlowMapping
+            | ErrorKind::UnclosedFlowCollection { .. } => "花括号 { … } 没有结束",
+            ErrorKind::UnexpectedEofBlockSequence
+            | ErrorKind::UnexpectedEofBlockMapping
+            | ErrorKind::UnexpectedEof => "文件在一个结构的中间结束",
+            ErrorKind::ExpectedNodeContent => "此处缺少值",
+            ErrorKind::ExpectedBlockMappingKey => "此处应为“字段名: 值”，但没有找到字段名",
+            ErrorKind::ExpectedBlockSequenceEntry => "此处应为以“- ”开头的列表项",
+            ErrorKind::ExpectedFlowMappingSeparator => "花括号中的项之间应以逗号分隔",
+            ErrorKind::ExpectedFlowSequenceSeparator => "方括号列表中的项之间应以逗号分隔",
+            ErrorKind::SimpleKeyExpected | ErrorKind::InvalidSimpleKey => {
+                "此处应为“字段名: 值”，但没有找到冒号和空格"
+            }
+            ErrorKind::InvalidIndentation
+            | ErrorKind::InvalidBlockScalarIndent
+            | ErrorKind::InvalidQuotedScalarIndent
+            | ErrorKind::InvalidFlowScalarIndent => "缩进与同一层级的其他行不一致",
+            ErrorKind::UnexpectedCharacter { .. } => "此处出现了 YAML 中有特殊含义的字符",
+            ErrorKind::UnclosedQuotedScalar => "引号没有闭合",
+            ErrorKind::InvalidTrailingSingleQuotedScalar
+            | ErrorKind::InvalidTrailingDoubleQuotedScalar => "引号闭合后还有多余的内容",
+            ErrorKind::UnknownQuotedScalarEscape
+            | ErrorKind::InvalidQuotedScalarHexEscape
+            | ErrorKind::InvalidUnicodeEscape => "双引号中的反斜杠（\\）转义不正确",
+            ErrorKind::CommentNotSeparated => "注释符号 # 前缺少空格",
+            ErrorKind::CommentInterceptedScalar => "注释打断了一段多行文字",
+            ErrorKind::MappingValueNotAllowed | ErrorKind::InvalidMappingValueWhitespace => {
+                "此处不能出现冒号加空格（“: ”）"
+            }
+            ErrorKind::BlockSequenceEntryNotAllowed | ErrorKind::BlockEntryInFlowCollection => {
+                "此处不能开始一个“- ”列表项"
+            }
+            ErrorKind::MisplacedFlowCollectionEnd
+            | ErrorKind::MismatchedFlowCollectionEnd { .. } => "括号不配对",
+            ErrorKind::InvalidBlockScalarHeader | ErrorKind::ZeroBlockScalarIndent => {
+                "多行文字标记 | 或 > 后面只能跟 -、+ 或注释"
+            }
+            ErrorKind::BomInsideDocument => "文件中间出现了字节顺序标记（BOM）",
+            ErrorKind::InvalidDocumentEnd | ErrorKind::ExpectedDocumentStart => {
+                "文档分隔符 --- 或 ... 的位置不对"
+            }
+            _ => "文件结构无法识别",
+        };
+    Text::new(zh, kind.to_string())
+}
+
+/// A look-alike character, named, with the fix.
+pub fn lookalike(source: &Source, found: &Lookalike) -> Diagnostic {
+    let typed = &source.text[found.offset..found.offset + found.len];
+    let (rule, zh, en, help_zh, help_en) = match found.kind {
+        Kind::FullWidthColon => (
+            &diags::FULL_WIDTH_COLON,
+            "字段名后用了全角冒号“：”（U+FF1A）".to_string(),
+            "a full-width colon “：” (U+FF1A) after a key".to_string(),
+            "英文冒号加空格",
+            "an ASCII colon and a space",
+        ),
+        Kind::NoSpaceAfterColon => (
+            &diags::NO_SPACE_AFTER_COLON,
+            "字段名的冒号后缺少空格".to_string(),
+            "no space after the key's colon".to_string(),
+            "冒号后加空格",
+            "a space after the colon",
+        ),
+        Kind::FullWidthIndent => (
+            &diags::FULL_WIDTH_INDENT,
+            "缩进中有全角空格（U+3000）".to_string(),
+            "a full-width space (U+3000) in the indentation".to_string(),
+            "每个全角空格换成两个半角空格",
+            "two ASCII spaces for each full-width one",
+        ),
+        Kind::ChineseQuotes => {
+            let quotes: String = typed
+                .chars()
+                .filter(|c| matches!(c, '“' | '”' | '＂' | '‘' | '’' | '"'))
+                .take(1)
+                .chain(typed.chars().last())
+                .collect();
+            (
+                &diags::CHINESE_QUOTES,
+                format!("值用中文或全角引号 {quotes} 括起，引号会成为值的一部分"),
+                format!("the value is wrapped in Chinese or full-width quotes {quotes}, which become part of it"),
+                "英文双引号",
+                "ASCII double quotes",
+            )
+        }
+    };
+    let fixed = fixed_line(source, found);
+    Diagnostic::new(rule, Text::new(zh, en))
+        .help(Text::new(
+            format!("改为 `{fixed}`（{help_zh}）；运行 `shenbao validate --fix` 可自动改正"),
+            format!("write `{fixed}` ({help_en}); `shenbao validate --fix` corrects it"),
+        ))
+        .located(source.location(found.offset, found.len))
+}
+
+/// The line of `found` as it reads once fixed (without its indentation,
+/// shortened), to show in the help.
+fn fixed_line(source: &Source, found: &Lookalike) -> String {
+    let text = &source.text;
+    let start = text[..found.offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[found.offset..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| found.offset + i);
+    let line = format!(
+        "{}{}{}",
+        &text[start..found.offset],
+        found.replacement,
+        &text[(found.offset + found.len).min(end)..end]
+    );
+    let line = line.trim_start_matches([' ', '\u{3000}']);
+    let mut chars = line.chars();
+    let head: String = chars.by_ref().take(40).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+/// Look-alikes found in a file YAML could not read: each is reported, and
+/// the parser's own words become a second line of the one at or before the
+/// place it stopped.
+pub fn lookalikes_with_parser(
+    source: &Source,
+    found: &[Lookalike],
+    parser: &Diagnostic,
+) -> Vec<Diagnostic> {
+    let stopped = parser.location.map_or(usize::MAX, |l| l.offset);
+    let nearest = found.iter().rposition(|f| f.offset <= stopped).unwrap_or(0);
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let mut diagnostic = lookalike(source, f);
+            if i == nearest {
+                let line = parser.location.map_or(0, |l| l.line);
+                let said = |text: &str, prefix: &str| -> String {
+                    text.strip_prefix(prefix).unwrap_or(text).to_string()
+                };
+                let mut help = diagnostic.help.take().unwrap_or_else(|| Text::new("", ""));
+                help.zh.push_str(&format!(
+                    "。YAML 解析器在第 {line} 行停下：{}",
+                    said(&parser.message.zh, "YAML 语法错误：")
+                ));
+                help.en.push_str(&format!(
+                    ". The YAML parser stopped on line {line}: {}",
+                    said(&parser.message.en, "YAML syntax error: ")
+                ));
+                diagnostic.help = Some(help);
+            }
+            diagnostic
+        })
+        .collect()
 }

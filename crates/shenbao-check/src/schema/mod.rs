@@ -123,7 +123,7 @@ fn split_description(description: &str) -> Text {
 }
 
 /// Field as people name it: `applicant.credit_code（统一社会信用代码）`.
-fn field_name(instance_pointer: &str, title: &str) -> String {
+pub(crate) fn field_name(instance_pointer: &str, title: &str) -> String {
     let dotted = pointer::dotted(instance_pointer);
     let dotted = if dotted.is_empty() {
         "(root)".to_string()

@@ -6,38 +6,22 @@
 
 pub mod diags;
 
-use super::{pointer_of, Context, Step};
+use super::{each_scalar, pointer_of, Context};
 use crate::call::term_index::TermIndex;
 use crate::schema::Schema;
 use serde_json::Value;
 use shenbao_diagnostic::{Diagnostic, Text};
-use shenbao_load::pointer;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// What counts as a placeholder, read once from the embedded schema.
+/// What applicants commonly type as a placeholder, read once from the
+/// embedded schema.
 struct Placeholders {
-    /// Per field (a pointer pattern, `*` for any list index): its title and
-    /// the template's placeholder values there.
-    fields: Vec<Field>,
     /// Refused anywhere in a text.
     inside: TermIndex,
     /// Refused as a whole value.
     whole: HashSet<String>,
-    /// Every template sample that is text, to look a field up only for
-    /// texts that are one.
-    sample_texts: HashSet<String>,
     email_domains: Vec<String>,
-}
-
-struct Field {
-    pattern: Vec<String>,
-    title: String,
-    /// A code field (`x-shenbao-quote`): letters and digits, where X may be
-    /// a real character.
-    code: bool,
-    /// The template's values here, when they are placeholders.
-    samples: Vec<Value>,
 }
 
 impl Placeholders {
@@ -59,81 +43,35 @@ impl Placeholders {
                 })
                 .unwrap_or_default()
         };
-        let mut fields = Vec::new();
-        collect_fields(schema, &mut Vec::new(), &mut fields);
         let inside = list("inside");
-        let sample_texts = fields
-            .iter()
-            .flat_map(|f| &f.samples)
-            .filter_map(Value::as_str)
-            .map(str::to_string)
-            .collect();
         Placeholders {
-            fields,
             inside: TermIndex::new(inside.iter().map(String::as_str)),
             whole: list("whole").into_iter().collect(),
-            sample_texts,
             email_domains: list("email_domains"),
         }
     }
+}
 
-    /// The field at `path` (keys and indices), if the schema defines it.
-    fn field(&self, path: &[Step]) -> Option<&Field> {
-        self.fields.iter().find(|f| {
-            f.pattern.len() == path.len()
-                && f.pattern.iter().zip(path).all(|(p, s)| match s {
-                    Step::Key(k) => p == k,
-                    Step::Index(_) => p == "*",
-                })
-        })
+/// The template's placeholder values for a field (its own, or its list's
+/// sample items).
+fn samples<'s>(node: Option<&'s Value>, list: Option<&'s Value>) -> &'s [Value] {
+    let marked = |n: &'s Value| {
+        let note = &n["x-shenbao-template"];
+        (note["placeholder"] == Value::Bool(true)).then_some(&note["value"])
+    };
+    match (node.and_then(marked), list.and_then(marked)) {
+        (Some(Value::Array(_)), _) | (None, None) => &[],
+        (Some(value), _) => std::slice::from_ref(value),
+        (None, Some(Value::Array(items))) => items,
+        (None, Some(_)) => &[],
     }
 }
 
-/// Every field of the schema with its title, and the template's
-/// placeholders (a list's sample items belong to its items).
-fn collect_fields(node: &Value, at: &mut Vec<String>, out: &mut Vec<Field>) {
-    let note = &node["x-shenbao-template"];
-    let placeholder = note["placeholder"] == Value::Bool(true);
-    let samples = match &note["value"] {
-        Value::Null => Vec::new(),
-        _ if !placeholder => Vec::new(),
-        Value::Array(items) => {
-            at.push("*".into());
-            out.push(Field {
-                pattern: at.clone(),
-                title: node["items"]["title"]
-                    .as_str()
-                    .or(node["title"].as_str())
-                    .unwrap_or_default()
-                    .to_string(),
-                code: false,
-                samples: items.clone(),
-            });
-            at.pop();
-            Vec::new()
-        }
-        value => vec![value.clone()],
-    };
-    out.push(Field {
-        pattern: at.clone(),
-        title: node["title"].as_str().unwrap_or_default().to_string(),
-        code: node.get("x-shenbao-quote").is_some(),
-        samples,
-    });
-    if let Some(properties) = node["properties"].as_object() {
-        for (key, child) in properties {
-            at.push(key.clone());
-            collect_fields(child, at, out);
-            at.pop();
-        }
-    }
-    if let Some(items) = node.get("items") {
-        at.push("*".into());
-        // The list's own samples were pushed above; its items' fields come
-        // after, so the first match for a pattern is the one with samples.
-        collect_fields(items, at, out);
-        at.pop();
-    }
+/// A field's title, for messages (a list item's: its list's).
+fn title<'s>(node: Option<&'s Value>, list: Option<&'s Value>) -> &'s str {
+    node.and_then(|n| n["title"].as_str())
+        .or_else(|| list.and_then(|n| n["title"].as_str()))
+        .unwrap_or_default()
 }
 
 /// What made a value a placeholder, to quote in the message.
@@ -144,46 +82,15 @@ struct Found {
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let placeholders = Placeholders::get();
-    let mut path = Vec::new();
-    walk(cx.value, &mut path, placeholders, out);
+    each_scalar(cx.value, &mut |value, node, list, path| {
+        if let Some(found) = judge(value, node, list, placeholders) {
+            out.push(diagnostic(&pointer_of(path), title(node, list), &found));
+        }
+    });
 }
 
-fn walk<'a>(
-    value: &'a Value,
-    path: &mut Vec<Step<'a>>,
-    placeholders: &Placeholders,
-    out: &mut Vec<Diagnostic>,
-) {
-    match value {
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                path.push(Step::Index(i));
-                walk(item, path, placeholders, out);
-                path.pop();
-            }
-        }
-        Value::Object(map) => {
-            for (key, item) in map {
-                path.push(Step::Key(key));
-                walk(item, path, placeholders, out);
-                path.pop();
-            }
-        }
-        scalar => {
-            if let Some(found) = judge(scalar, path, placeholders) {
-                let field = placeholders.field(path);
-                out.push(diagnostic(&pointer_of(path), field, &found));
-            }
-        }
-    }
-}
-
-fn diagnostic(at: &str, field: Option<&Field>, found: &Found) -> Diagnostic {
-    let dotted = pointer::dotted(at);
-    let name = match field.map(|f| f.title.as_str()).filter(|t| !t.is_empty()) {
-        Some(title) => format!("`{dotted}`（{title}）"),
-        None => format!("`{dotted}`"),
-    };
+fn diagnostic(at: &str, title: &str, found: &Found) -> Diagnostic {
+    let name = crate::schema::field_name(at, title);
     if found.zero {
         return Diagnostic::new(
             &diags::PLACEHOLDER_ZERO,
@@ -212,14 +119,15 @@ fn diagnostic(at: &str, field: Option<&Field>, found: &Found) -> Diagnostic {
     .at(at)
 }
 
-/// Is the value at `path` a placeholder, and which part of it says so? The
-/// field is looked up only when the value could be one of its samples.
-fn judge(value: &Value, path: &[Step], placeholders: &Placeholders) -> Option<Found> {
-    let samples = || {
-        placeholders
-            .field(path)
-            .map_or(&[][..], |f| f.samples.as_slice())
-    };
+/// Is `value` (described by `node`, an item of `list`) a placeholder, and
+/// which part of it says so?
+fn judge(
+    value: &Value,
+    node: Option<&Value>,
+    list: Option<&Value>,
+    placeholders: &Placeholders,
+) -> Option<Found> {
+    let samples = || samples(node, list);
     match value {
         Value::Number(n) if n.as_f64() == Some(0.0) => samples()
             .iter()
@@ -234,10 +142,7 @@ fn judge(value: &Value, path: &[Step], placeholders: &Placeholders) -> Option<Fo
                 quoted: shorten(s),
                 zero: false,
             };
-            let a_sample = || {
-                placeholders.sample_texts.contains(trimmed)
-                    && samples().iter().any(|s| s.as_str() == Some(trimmed))
-            };
+            let a_sample = || samples().iter().any(|s| s.as_str() == Some(trimmed));
             if placeholders.whole.contains(trimmed) || a_sample() {
                 return Some(quote(trimmed));
             }
@@ -259,7 +164,7 @@ fn judge(value: &Value, path: &[Step], placeholders: &Placeholders) -> Option<Fo
             });
             let run = if !may_be_x {
                 None
-            } else if placeholders.field(path).is_some_and(|f| f.code) {
+            } else if node.is_some_and(|n| n.get("x-shenbao-quote").is_some()) {
                 text.to_ascii_uppercase()
                     .contains("XXXX")
                     .then_some(trimmed)
@@ -348,27 +253,6 @@ fn fake_email(text: &str, domains: &[String]) -> bool {
     domains.contains(&domain)
 }
 
-/// Findings at a placeholder's place that it explains (a checksum, a length,
-/// a region that is no region): the placeholder alone says what to fix. The
-/// category fit of a placeholder name or summary means nothing either.
-pub fn suppress_consequences(found: &mut Vec<Diagnostic>) {
-    let at: Vec<String> = found
-        .iter()
-        .filter(|d| d.code.starts_with('H'))
-        .map(|d| d.pointer.clone())
-        .collect();
-    if at.is_empty() {
-        return;
-    }
-    let texts_unwritten = at
-        .iter()
-        .any(|p| p == "/project/name" || p == "/project/summary");
-    found.retain(|d| {
-        d.code.starts_with('H')
-            || !(at.contains(&d.pointer) || texts_unwritten && d.code.starts_with('C'))
-    });
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,24 +294,21 @@ mod tests {
     }
 
     #[test]
-    fn every_template_placeholder_is_known_by_its_field() {
-        let placeholders = Placeholders::get();
-        let marked: Vec<String> = placeholders
-            .fields
-            .iter()
-            .filter(|f| !f.samples.is_empty())
-            .map(|f| f.pattern.join("/"))
-            .collect();
-        for expected in [
-            "applicant/name",
-            "applicant/employees",
-            "project/keywords/*",
-        ] {
-            assert!(
-                marked.iter().any(|m| m == expected),
-                "{expected}: {marked:?}"
-            );
-        }
-        assert!(!marked.iter().any(|m| m == "applicant/ownership"));
+    fn template_samples_belong_to_their_field() {
+        let schema = Schema::declaration().value();
+        let applicant = &schema["properties"]["applicant"]["properties"];
+        assert_eq!(samples(Some(&applicant["name"]), None).len(), 1);
+        assert_eq!(
+            samples(Some(&applicant["employees"]), None),
+            [Value::from(0)]
+        );
+        assert!(samples(Some(&applicant["ownership"]), None).is_empty());
+        let keywords = &schema["properties"]["project"]["properties"]["keywords"];
+        assert_eq!(
+            samples(keywords.get("items"), Some(keywords)),
+            [Value::from("关键词一")]
+        );
+        // The list itself is no scalar to judge.
+        assert!(samples(Some(keywords), None).is_empty());
     }
 }

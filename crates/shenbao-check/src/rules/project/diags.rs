@@ -91,10 +91,28 @@ pub const STAFF: Rule = Rule {
     ..FAMILY
 };
 
+pub const IMPLAUSIBLE_AMOUNT: Rule = Rule {
+    code: "P006",
+    name: "amount-in-yuan",
+    severity: Severity::Warning,
+    summary: Bilingual {
+        zh: "金额大得不合常理：是否把元填成了万元？",
+        en: "an implausibly large amount: 元 written where 万元 was meant?",
+    },
+    why: Bilingual {
+        zh: "申报文件中的金额以万元为单位。超过 1000 万万元（1000 亿元）的金额，或达到上年度营业收入 1000 倍的金额，几乎总是把以元计的数字直接填了进来，印在申报书上会差一万倍。请核对；如按元计，除以 10000 后填写。shenbao 不会自动改写。",
+        en: "Amounts in a declaration are in 万元 (ten thousand yuan). An amount above 10 million 万元 (100 billion yuan), or 1000 times last year's revenue or more, is almost always a figure in 元 copied in as it is, and would print ten thousand times too large. Check it; if it is in 元, divide by 10000. shenbao does not rewrite it.",
+    },
+    bad: "applicant:\n  registered_capital: 30000000",
+    good: "applicant:\n  registered_capital: 3000",
+    ..FAMILY
+};
+
 pub const RULES: &[Rule] = &[
     THIN_SECTION,
     INVESTMENT,
     DATE_ORDER,
     NOT_IN_OPERATION,
     STAFF,
+    IMPLAUSIBLE_AMOUNT,
 ];

@@ -12,6 +12,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     check_investment(cx, out);
     check_dates(cx, out);
     check_staff(cx, out);
+    check_magnitudes(cx, out);
 }
 
 fn section_name(key: &str) -> (&'static str, &'static str) {
@@ -203,5 +204,91 @@ fn check_staff(cx: &Context, out: &mut Vec<Diagnostic>) {
                 )),
             );
         }
+    }
+}
+
+/// Amounts in 万元 that only make sense as 元: above 10⁷ 万元 (100 billion
+/// yuan), or at least 1000 times last year's revenue.
+fn check_magnitudes(cx: &Context, out: &mut Vec<Diagnostic>) {
+    const CEILING: f64 = 1.0e7;
+    const TIMES_REVENUE: f64 = 1000.0;
+    let revenue = cx.number("/applicant/finance/revenue").filter(|r| *r > 0.0);
+    let amounts = [
+        (
+            "/applicant/registered_capital",
+            "注册资本",
+            "registered capital",
+        ),
+        (
+            "/applicant/finance/revenue",
+            "上年度营业收入",
+            "last year's revenue",
+        ),
+        (
+            "/applicant/finance/profit",
+            "上年度利润总额",
+            "last year's profit",
+        ),
+        (
+            "/applicant/finance/rd_expense",
+            "上年度研发投入",
+            "last year's R&D spending",
+        ),
+        (
+            "/project/investment/total",
+            "项目总投资",
+            "total investment",
+        ),
+        (
+            "/project/investment/completed",
+            "已完成投资",
+            "completed investment",
+        ),
+    ];
+    for (pointer, zh, en) in amounts {
+        let Some(amount) = cx.number(pointer) else {
+            continue;
+        };
+        let size = amount.abs();
+        let against_revenue = revenue
+            .filter(|_| pointer != "/applicant/finance/revenue")
+            .filter(|r| size >= r * TIMES_REVENUE);
+        if size <= CEILING && against_revenue.is_none() {
+            continue;
+        }
+        let yi = amount / 10_000.0;
+        let why = match against_revenue {
+            Some(r) if size <= CEILING => Text::new(
+                format!("，是上年度营业收入（{r} 万元）的 {:.0} 倍", size / r),
+                format!(", {:.0} times last year's revenue ({r} 万元)", size / r),
+            ),
+            _ => Text::new("", ""),
+        };
+        out.push(
+            Diagnostic::new(
+                &diags::IMPLAUSIBLE_AMOUNT,
+                Text::new(
+                    format!(
+                        "{zh}为 {amount} 万元（即 {yi} 亿元）{}：是否把元填成了万元？",
+                        why.zh
+                    ),
+                    format!(
+                        "{en} is {amount} 万元 ({yi} 亿元){}: 元 written where 万元 was meant?",
+                        why.en
+                    ),
+                ),
+            )
+            .help(Text::new(
+                format!(
+                    "金额以万元为单位；如 {amount} 是以元计的数字，应填 {}",
+                    amount / 10_000.0
+                ),
+                format!(
+                    "amounts are in 万元; if {amount} is in 元, write {}",
+                    amount / 10_000.0
+                ),
+            ))
+            .at(pointer),
+        );
     }
 }

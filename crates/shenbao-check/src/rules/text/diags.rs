@@ -74,9 +74,63 @@ pub const FORMULA_START: Rule = Rule {
     ..FAMILY
 };
 
+pub const FULL_WIDTH_IN_CODE: Rule = Rule {
+    code: "U005",
+    name: "full-width-in-code",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "代码、数字、日期或电话中有全角字符",
+        en: "full-width characters in a code, number, date or phone number",
+    },
+    why: Bilingual {
+        zh: "中文输入法下打出的全角数字、字母和横线（如“９１３２”“－”）看起来和半角一样，计算机却认为是不同的字符：信用代码校验不通过，数字被当作文字，日期无法识别。`shenbao validate --fix` 把它们换成半角。",
+        en: "Full-width digits, letters and dashes typed with a Chinese input method (９１３２, －) look like their half-width twins but are different characters: a credit code fails its check, a number reads as text, a date is not recognised. `shenbao validate --fix` turns them half-width.",
+    },
+    bad: "applicant:\n  postal_code: \"２１１１００\"",
+    good: "applicant:\n  postal_code: \"211100\"",
+    ..FAMILY
+};
+
+pub const PAPER_DATE: Rule = Rule {
+    code: "U006",
+    name: "date-written-on-paper",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "日期写成了“2021年3月15日”等形式",
+        en: "a date written as on paper, not as year-month-day",
+    },
+    why: Bilingual {
+        zh: "日期字段只认“年-月-日”（如 2021-03-15），这样才能与截止日期比较。“2021年3月15日”“2021/3/15”“2021.3.15”都要改写。`shenbao validate --fix` 可以自动改写。",
+        en: "Date fields take year-month-day (2021-03-15), so that they can be compared with the deadline; 2021年3月15日, 2021/3/15 and 2021.3.15 must be rewritten. `shenbao validate --fix` rewrites them.",
+    },
+    bad: "submission:\n  date: 2021年3月18日",
+    good: "submission:\n  date: 2021-03-18",
+    ..FAMILY
+};
+
+pub const AMOUNT_AS_TEXT: Rule = Rule {
+    code: "U007",
+    name: "amount-with-unit",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "金额或人数中带了单位、货币符号或千位分隔符",
+        en: "an amount or count written with a unit, a currency sign or thousands separators",
+    },
+    why: Bilingual {
+        zh: "金额和人数字段只写数字：单位已由字段规定（金额为万元，人数为人）。写成“3,500万元”“186人”时，它就成了一段文字，无法比较和汇总。写成“元”的金额要换算为万元，所以 shenbao 给出建议而不自动改写。",
+        en: "Amount and count fields take a bare number: the field sets the unit (万元 for amounts, persons for counts). Written “3,500万元” or “186人” it becomes text that cannot be compared or totalled. An amount in 元 must be converted to 万元, so shenbao suggests the number rather than rewriting it.",
+    },
+    bad: "applicant:\n  registered_capital: 5,000万元",
+    good: "applicant:\n  registered_capital: 5000",
+    ..FAMILY
+};
+
 pub const RULES: &[Rule] = &[
     CONTROL_CHARACTER,
     INVISIBLE_CHARACTER,
     NOT_NFC,
     FORMULA_START,
+    FULL_WIDTH_IN_CODE,
+    PAPER_DATE,
+    AMOUNT_AS_TEXT,
 ];

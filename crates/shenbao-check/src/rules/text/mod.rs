@@ -4,6 +4,7 @@
 //! terminal and spreadsheet as the applicant meant it.
 
 pub mod diags;
+pub mod typed;
 
 use super::{pointer_of, Context, Step};
 use serde_json::Value;
@@ -117,6 +118,7 @@ fn scan(text: &str) -> Scan {
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut path = Vec::new();
     walk(cx.value, &mut path, out);
+    typed::check(cx, out);
 }
 
 fn walk<'a>(value: &'a Value, path: &mut Vec<Step<'a>>, out: &mut Vec<Diagnostic>) {
