@@ -180,6 +180,16 @@ pub struct ValidateArgs {
     #[arg(long, short = 'q')]
     pub quiet: bool,
 
+    /// Correct, in place, the mechanical problems that have one reading
+    /// (full-width colons, spaces, quotes and digits, 2021年3月15日 dates,
+    /// GBK files), then validate; comments, layout and line ends are kept
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Show what --fix would change, as a unified diff, and change nothing
+    #[arg(long)]
+    pub diff: bool,
+
     /// Judge "has the call closed" as of this date (YYYY-MM-DD; default: today in Beijing)
     #[arg(long, value_name = "DATE", value_parser = parse_date, env = "SHENBAO_AS_OF")]
     pub as_of: Option<shenbao_check::date::Date>,

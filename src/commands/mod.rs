@@ -7,6 +7,7 @@ mod dossier;
 mod exit;
 mod explain;
 mod fit;
+mod fix;
 mod form;
 mod init;
 mod intake;

@@ -78,6 +78,9 @@ pub fn run(args: &ValidateArgs, context: Context) -> Outcome {
     };
     let profile = super::load_profile(&args.profile)?;
     let profile = &*profile;
+    if args.fix || args.diff {
+        super::fix::run(&paths, args.diff, context.lang)?;
+    }
     let load = LoadOptions {
         encoding: args.encoding.into(),
     };

@@ -17,6 +17,7 @@
 
 pub mod call;
 pub mod date;
+pub mod fix;
 pub mod model;
 pub mod rules;
 pub mod schema;

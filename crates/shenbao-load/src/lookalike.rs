@@ -190,12 +190,26 @@ fn chinese_quotes(value: &str, offset: usize) -> Option<Lookalike> {
 
 /// `text` with every look-alike replaced.
 pub fn apply(text: &str, found: &[Lookalike]) -> String {
+    splice(
+        text,
+        found
+            .iter()
+            .map(|f| (f.offset, f.len, f.replacement.as_str())),
+    )
+}
+
+/// `text` with each `(offset, len, replacement)` applied, in offset order;
+/// an edit overlapping the one before it is skipped.
+pub fn splice<'a>(text: &str, edits: impl IntoIterator<Item = (usize, usize, &'a str)>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for change in found {
-        out.push_str(&text[at..change.offset]);
-        out.push_str(&change.replacement);
-        at = change.offset + change.len;
+    for (offset, len, replacement) in edits {
+        if offset < at {
+            continue;
+        }
+        out.push_str(&text[at..offset]);
+        out.push_str(replacement);
+        at = offset + len;
     }
     out.push_str(&text[at..]);
     out
