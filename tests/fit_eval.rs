@@ -23,8 +23,8 @@ use std::path::Path;
 
 const MIN_TOP1: f64 = 0.90;
 /// What the held-out half measured at the last tuning (docs/category-fit.md):
-/// 98 of 120. Raise it when the lexicon improves; never lower it.
-const HELD_OUT_TOP1_FLOOR: f64 = 0.81;
+/// 102 of 120. Raise it when the lexicon improves; never lower it.
+const HELD_OUT_TOP1_FLOOR: f64 = 0.85;
 const MIN_DETECTED: f64 = 0.90;
 
 struct Entry {
@@ -188,7 +188,7 @@ fn measure(half: &str) -> Measured {
             counts.iter().map(|n| format!("{n:>4}")).collect::<String>()
         );
     }
-    if !misranked.is_empty() && half == "tune" {
+    if !misranked.is_empty() && half != "heldout" {
         println!("misranked: {}", misranked.join(", "));
     }
     for e in &m.errors_on_correct {
@@ -226,4 +226,14 @@ fn tuning_half() {
 fn held_out_half() {
     let m = measure("heldout");
     holds(&m, "heldout", HELD_OUT_TOP1_FLOOR);
+}
+
+/// A new set from a new author, saved as `tests/fit/fresh-*.yaml`, is scored
+/// here once, before the lexicon is tuned on it (`--ignored`); then it is
+/// renamed `tune-*.yaml` and joins the tuning half (docs/category-fit.md).
+#[test]
+#[ignore]
+fn fresh_batch() {
+    let m = measure("fresh");
+    holds(&m, "fresh", 0.0);
 }
