@@ -72,7 +72,7 @@ pub fn value_edits(document: &Document) -> Vec<Edit> {
             (Value::Number(n), Wants::Number | Wants::Integer) => n.to_string(),
             (Value::String(s), Wants::Date) if !source.starts_with(['"', '\'']) => s.clone(),
             // Codes are quoted, so that all-digit ones stay text.
-            (Value::String(s), _) => quoted(s),
+            (Value::String(s), _) => lookalike::double_quoted(s),
             _ => return,
         };
         edits.push(Edit {
@@ -85,20 +85,6 @@ pub fn value_edits(document: &Document) -> Vec<Edit> {
     edits.sort_by_key(|e| e.offset);
     edits.dedup_by_key(|e| e.offset);
     edits
-}
-
-/// `text` as a YAML double-quoted scalar.
-fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        if c == '"' || c == '\\' {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('"');
-    out
 }
 
 fn apply(text: &str, edits: &[Edit]) -> String {

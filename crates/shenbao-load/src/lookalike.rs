@@ -171,21 +171,26 @@ fn chinese_quotes(value: &str, offset: usize) -> Option<Lookalike> {
     if inner.contains(close) || inner.contains(open) {
         return None;
     }
-    let mut replacement = String::with_capacity(inner.len() + 2);
-    replacement.push('"');
-    for c in inner.chars() {
-        if c == '"' || c == '\\' {
-            replacement.push('\\');
-        }
-        replacement.push(c);
-    }
-    replacement.push('"');
     Some(Lookalike {
         kind: Kind::ChineseQuotes,
         offset,
         len: value.len(),
-        replacement,
+        replacement: double_quoted(inner),
     })
+}
+
+/// `text` as a YAML double-quoted scalar.
+pub fn double_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if c == '"' || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
 }
 
 /// `text` with every look-alike replaced.
