@@ -664,6 +664,8 @@ fn every_registered_code_is_exercised() {
         include_str!("outputs.rs"),
         include_str!("byte_flips.rs"),
         include_str!("findings.rs"),
+        include_str!("ui.rs"),
+        include_str!("ui/cases.yaml"),
     ];
     let missing: Vec<&str> = shenbao::registry::all_rules()
         .iter()
