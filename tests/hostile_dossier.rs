@@ -8,7 +8,7 @@ use common::measure::measure;
 use common::{root, shenbao, shenbao_std};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// A key pair and a dossier packaged from an example, in a temp folder.
 struct Desk {
@@ -61,18 +61,17 @@ fn rewrite(zip: &Path, target: &Path, edit: impl Fn(&str, Vec<u8>) -> Vec<u8>) {
     out.finish().unwrap();
 }
 
+/// `verify` of `zip` with the desk's key: status, stdout and the CPU time it
+/// took (its own rusage: what else the machine runs does not count).
 fn verify(desk: &Desk, zip: &Path) -> (i32, String, Duration) {
-    let start = Instant::now();
-    let output = shenbao()
+    let scratch = tempfile::tempdir().unwrap();
+    let mut command = shenbao_std();
+    command
         .args(["verify", "--trusted-key"])
         .arg(desk.dir.path().join("applicant.pub"))
-        .arg(zip)
-        .timeout(Duration::from_secs(60))
-        .output()
-        .unwrap();
-    let took = start.elapsed();
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    (output.status.code().unwrap_or(-1), stdout, took)
+        .arg(zip);
+    let run = measure(command, scratch.path());
+    (run.status, run.stdout, run.cpu)
 }
 
 #[test]
@@ -91,7 +90,7 @@ fn a_manifest_of_32k_missing_files_is_rejected_in_linear_time() {
     assert_eq!(status, 1, "{}", &stdout[..stdout.len().min(2000)]);
     assert!(stdout.contains("[Z030]"), "{stdout}");
     // It took 78 s when each missing file searched every finding so far.
-    assert!(took < Duration::from_secs(2), "took {took:?}");
+    assert!(took < Duration::from_secs(2), "took {took:?} of CPU");
 }
 
 #[test]
@@ -108,7 +107,7 @@ fn a_zip_of_thousands_of_entries_is_refused_before_its_directory_is_read() {
     let (status, stdout, took) = verify(&desk, &hostile);
     assert_eq!(status, 1, "{stdout}");
     assert!(stdout.contains("[Z030]"), "{stdout}");
-    assert!(took < Duration::from_secs(2), "took {took:?}");
+    assert!(took < Duration::from_secs(2), "took {took:?} of CPU");
 }
 
 #[test]
@@ -151,7 +150,7 @@ fn forged(edit: impl FnOnce(&mut Payload)) -> (i32, String) {
         edit,
     );
     let (status, stdout, took) = verify(&desk, &target);
-    assert!(took < Duration::from_secs(2), "took {took:?}");
+    assert!(took < Duration::from_secs(2), "took {took:?} of CPU");
     (status, stdout)
 }
 
