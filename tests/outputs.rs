@@ -324,3 +324,33 @@ fn keygen_and_package_refuse_devices_and_fifos() {
     use std::os::unix::fs::FileTypeExt;
     assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
 }
+
+#[test]
+fn package_into_a_folder_writes_the_dossier_there_under_its_own_name() {
+    let (dir, folder) = example();
+    let (key, _) = key_pair(dir.path());
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    dossier(&folder, &key, &inbox);
+    let written: Vec<_> = std::fs::read_dir(&inbox)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(written[0].ends_with(".zip"), "{written:?}");
+    // A folder written with a trailing slash that does not exist is said to
+    // be missing, and nothing is written.
+    let output = shenbao()
+        .args(["package", folder.to_str().unwrap(), "--key"])
+        .arg(&key)
+        .args(["-o", &format!("{}/", dir.path().join("missing").display())])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("[F006]") && stderr.contains("no such file or folder"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("missing").exists());
+}

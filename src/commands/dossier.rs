@@ -92,10 +92,11 @@ pub fn package(args: &PackageArgs, context: Context) -> Outcome {
     let value = document.value.as_ref().expect("validated");
     let declaration = shenbao_check::model::Declaration::from_value(value)?;
     let dir = document.dir.clone().unwrap_or_else(|| PathBuf::from("."));
-    let output = args
-        .output
-        .clone()
-        .unwrap_or_else(|| dir.join(format!("{}.zip", package::dossier_id(&declaration))));
+    let default_name = format!("{}.zip", package::dossier_id(&declaration));
+    let output = match &args.output {
+        None => dir.join(default_name),
+        Some(output) => into_folder(output, &default_name)?,
+    };
     // Never over the key, the declaration, an attachment or the profile;
     // refused before any temp file exists.
     let target = super::outputs::Target::new(&output)?;
@@ -287,4 +288,20 @@ fn refuse_verify_inputs(report: &Path, args: &VerifyArgs) -> Result<(), Failure>
         ("公钥", "public key"),
     )?;
     super::outputs::refuse_profile(&target, args.profile.call.as_deref())
+}
+
+/// `-o` naming a folder (one that exists, or written with a trailing `/`)
+/// puts the dossier in it under its default name; a folder that does not
+/// exist is said to be one, not "a part of the path is a file".
+fn into_folder(output: &Path, default_name: &str) -> Result<PathBuf, Failure> {
+    let written = output.as_os_str().to_string_lossy();
+    let names_folder = written.ends_with('/') || written.ends_with(std::path::MAIN_SEPARATOR);
+    if output.is_dir() {
+        return Ok(output.join(default_name));
+    }
+    if names_folder {
+        let err = std::io::Error::new(std::io::ErrorKind::NotFound, "no such folder");
+        return Err(output_not_written(output, &err));
+    }
+    Ok(output.to_path_buf())
 }

@@ -132,7 +132,12 @@ pub fn io_reason(err: &std::io::Error) -> Text {
         ),
         K::InvalidData => ("内容无效", "the content is not valid"),
         _ => {
-            let detail = err.to_string();
+            // The system's own words, without the "(os error N)" a clerk
+            // cannot act on.
+            let mut detail = err.to_string();
+            if let Some(at) = detail.find(" (os error ") {
+                detail.truncate(at);
+            }
             return Text::new(format!("系统错误：{detail}"), detail);
         }
     };

@@ -60,8 +60,8 @@ impl KeyError {
                     format!("cannot read the key {}: {}", shown(path), reason.en),
                 ),
                 Text::new(
-                    "检查路径：密钥文件是 shenbao keygen 或 minisign -G 写出的小文本文件（.key 或 .pub）",
-                    "check the path: a key is a small text file (.key or .pub) written by shenbao keygen or minisign -G",
+                    "检查路径：密钥文件是 `shenbao keygen` 或 `minisign -G` 写出的小文本文件（.key 或 .pub）",
+                    "check the path: a key is a small text file (.key or .pub) written by `shenbao keygen` or `minisign -G`",
                 ),
             ),
             KeyError::NotAKey { path, why } => {
@@ -73,8 +73,8 @@ impl KeyError {
                         format!("{} is not a minisign key: {}", shown(path), why.en),
                     ),
                     Text::new(
-                        "使用 shenbao keygen 或 minisign -G 生成、未经改动的密钥文件",
-                        "use the key file as shenbao keygen or minisign -G wrote it, unchanged",
+                        "使用 `shenbao keygen` 或 `minisign -G` 生成、未经改动的密钥文件",
+                        "use the key file as `shenbao keygen` or `minisign -G` wrote it, unchanged",
                     ),
                 )
             }
@@ -85,8 +85,8 @@ impl KeyError {
                     format!("{} is a public key; signing needs the secret key", shown(path)),
                 ),
                 Text::new(
-                    "用 --key 指定与它同名的 .key 文件（shenbao keygen 同时写出 .key 和 .pub）",
-                    "give the .key file of the same name with --key (shenbao keygen writes both)",
+                    "用 --key 指定与它同名的 .key 文件（`shenbao keygen` 同时写出 .key 和 .pub）",
+                    "give the .key file of the same name with --key (`shenbao keygen` writes both)",
                 ),
             ),
             KeyError::SecretNotPublic { path } => (

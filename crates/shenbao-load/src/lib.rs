@@ -189,11 +189,16 @@ impl Document {
         let value = match yaml::parse(&self.source.text) {
             Ok((value, spans)) => {
                 self.spans = spans;
-                self.diagnostics.extend(
-                    lookalikes
-                        .iter()
-                        .map(|found| yaml_errors::lookalike(&self.source, found)),
-                );
+                // A quoted value is still read: say which, so that what its
+                // quotes cause there (a length, a checksum) is not reported
+                // besides the quotes.
+                self.diagnostics.extend(lookalikes.iter().map(|found| {
+                    let mut diagnostic = yaml_errors::lookalike(&self.source, found);
+                    if let Some(pointer) = self.spans.pointer_at(found.offset) {
+                        diagnostic.pointer = pointer;
+                    }
+                    diagnostic
+                }));
                 // A colon or an indentation YAML did not see gave the file
                 // another shape than the one meant: what the schema would
                 // say of that shape is noise.

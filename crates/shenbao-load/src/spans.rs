@@ -81,6 +81,21 @@ impl SpanMap {
         }
     }
 
+    /// The pointer of the node whose value starts at byte `offset`, if any
+    /// (the innermost: a scalar, not the collection it opens).
+    pub fn pointer_at(&self, offset: usize) -> Option<String> {
+        let id = (0..self.nodes.len())
+            .rev()
+            .find(|&id| self.nodes[id].span.value.0 == offset)?;
+        let mut segments = Vec::new();
+        let mut id = id;
+        while let Some(parent) = self.nodes[id].parent {
+            segments.push(self.segment(id));
+            id = parent as usize;
+        }
+        Some(segments.iter().rev().map(|s| format!("/{s}")).collect())
+    }
+
     /// Add a node under `parent`; a collection's value span is set when it
     /// closes ([`SpanMap::set_value`]).
     pub(super) fn add(

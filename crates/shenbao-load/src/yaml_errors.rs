@@ -275,16 +275,21 @@ pub fn lookalike(source: &Source, found: &Lookalike) -> Diagnostic {
 fn fixed_line(source: &Source, found: &Lookalike) -> String {
     let text = &source.text;
     let start = text[..found.offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[found.offset..]
+    let mut end = text[found.offset..]
         .find(['\n', '\r'])
         .map_or(text.len(), |i| found.offset + i);
+    // Without its comment: the fix is what matters.
+    let after = (found.offset + found.len).min(end);
+    if let Some(comment) = text[after..end].find(" #") {
+        end = after + comment;
+    }
     let line = format!(
         "{}{}{}",
         &text[start..found.offset],
         found.replacement,
         &text[(found.offset + found.len).min(end)..end]
     );
-    let line = line.trim_start_matches([' ', '\u{3000}']);
+    let line = line.trim_matches([' ', '\u{3000}']);
     let mut chars = line.chars();
     let head: String = chars.by_ref().take(40).collect();
     if chars.next().is_some() {

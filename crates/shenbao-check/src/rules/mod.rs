@@ -152,19 +152,28 @@ pub(crate) fn each_scalar<'a>(
 /// name or summary means nothing either.
 fn suppress_explained(found: &mut Vec<Diagnostic>) {
     let explains = |code: &str| code.starts_with('H') || text::typed::EXPLAINS.contains(&code);
-    let at: Vec<String> = found
-        .iter()
-        .filter(|d| explains(d.code))
-        .map(|d| d.pointer.clone())
-        .collect();
-    if at.is_empty() {
+    // A001 names what is wrong with a credit code better than the schema's
+    // length or pattern can, but less than a placeholder or full-width digits.
+    let pointers = |code: &dyn Fn(&str) -> bool| -> Vec<String> {
+        found
+            .iter()
+            .filter(|d| code(d.code))
+            .map(|d| d.pointer.clone())
+            .collect()
+    };
+    let at = pointers(&explains);
+    let malformed_at = pointers(&|code| code == "A001");
+    if at.is_empty() && malformed_at.is_empty() {
         return;
     }
     let texts_unwritten = found.iter().any(|d| {
         d.code.starts_with('H') && (d.pointer == "/project/name" || d.pointer == "/project/summary")
     });
     found.retain(|d| {
-        explains(d.code) || !(at.contains(&d.pointer) || texts_unwritten && d.code.starts_with('C'))
+        explains(d.code)
+            || !(at.contains(&d.pointer)
+                || d.code.starts_with('S') && malformed_at.contains(&d.pointer)
+                || texts_unwritten && d.code.starts_with('C'))
     });
 }
 

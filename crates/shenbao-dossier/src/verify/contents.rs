@@ -96,8 +96,8 @@ fn check_form(packed: &Packed, out: &mut Vec<Diagnostic>) {
     if let Some((zh, en)) = why {
         out.push(
             d(&diags::CONTENTS, zh.into(), en.into()).help(Text::new(
-                "申报书由 shenbao package 生成并放入材料包：请申报单位重新打包",
-                "shenbao package renders the form into the dossier: ask the applicant to package it again",
+                "申报书由 `shenbao package` 生成并放入材料包：请申报单位重新打包",
+                "`shenbao package` renders the form into the dossier: ask the applicant to package it again",
             )),
         );
     }

@@ -180,15 +180,18 @@ pub fn canonical_form<R: Read + std::io::Seek>(reader: &mut R) -> Option<Diagnos
     Some(
         d(
             &diags::NOT_CANONICAL,
-            format!("ZIP 不是规范形式：{}{zh_at}", deviation.field),
             format!(
-                "the ZIP is not in canonical form: {}{en_at}",
+                "ZIP 不是 `shenbao package` 写出的规范形式，不同之处：`{}`{zh_at}",
+                deviation.field
+            ),
+            format!(
+                "the ZIP is not in the canonical form `shenbao package` writes; it differs at `{}`{en_at}",
                 deviation.field
             ),
         )
         .help(Text::new(
-            "使用 shenbao package 生成的原始文件，不要重新压缩或编辑",
-            "use the file exactly as shenbao package wrote it; do not re-zip or edit it",
+            "使用 `shenbao package` 生成的原始文件，不要重新压缩或编辑",
+            "use the file exactly as `shenbao package` wrote it; do not re-zip or edit it",
         )),
     )
 }
@@ -219,8 +222,8 @@ fn verify_archive<R: Read + std::io::Seek>(
             out.push(
                 d(
                     &diags::NOT_A_ZIP,
-                    format!("无法作为 ZIP 读取：{err}"),
-                    format!("cannot be read as a ZIP: {err}"),
+                    format!("无法作为 ZIP 读取：文件不是 ZIP 材料包，或已损坏、不完整（`{err}`）"),
+                    format!("cannot be read as a ZIP: it is no ZIP dossier, or it is damaged or incomplete (`{err}`)"),
                 )
                 .help(Text::new(
                     "重新复制或下载完整的材料包",
@@ -242,8 +245,8 @@ fn verify_archive<R: Read + std::io::Seek>(
     if let Err(err) = archive.validate_header_consistency() {
         out.push(d(
             &diags::HEADER_MISMATCH,
-            format!("本地文件头与中央目录不一致：{err}"),
-            format!("local headers disagree with the central directory: {err}"),
+            format!("本地文件头与中央目录不一致（`{err}`）"),
+            format!("local headers disagree with the central directory (`{err}`)"),
         ));
         return None;
     }

@@ -21,7 +21,24 @@ fn code_chars(cx: &Context, out: &mut Vec<Diagnostic>) -> Option<Vec<char>> {
     let code = cx.str(CODE)?;
     let chars: Vec<char> = code.chars().collect();
     if chars.len() != 18 {
-        return None; // the schema reports the length
+        out.push(
+            Diagnostic::new(
+                &diags::MALFORMED_CODE,
+                Text::new(
+                    format!("统一社会信用代码应为 18 位，这里是 {} 位", chars.len()),
+                    format!(
+                        "a credit code has 18 characters; this one has {}",
+                        chars.len()
+                    ),
+                ),
+            )
+            .help(Text::new(
+                "对照营业执照逐位核对，看是否漏写或多写了一位",
+                "compare it with the licence character by character: one is missing or extra",
+            ))
+            .at(CODE),
+        );
+        return None;
     }
     let bad: Vec<(usize, char)> = chars
         .iter()

@@ -10,8 +10,9 @@ use serde_json::Value;
 use shenbao_diagnostic::{Diagnostic, Text};
 
 /// The codes whose finding explains the schema's complaint at the same
-/// place (the wrong type, a format, a pattern), which is then not repeated.
-pub const EXPLAINS: &[&str] = &["U005", "U006", "U007"];
+/// place (the wrong type, a format, a pattern), which is then not repeated:
+/// these, and Y011 (Chinese quotes read as part of the value).
+pub const EXPLAINS: &[&str] = &["U005", "U006", "U007", "Y011"];
 
 /// What a field wants, by its schema node.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
