@@ -46,11 +46,8 @@ pub fn value_edits(document: &Document) -> Vec<Edit> {
     };
     let text = &document.source.text;
     let mut edits = Vec::new();
-    each_scalar(value, &mut |scalar, node, _, path| {
-        let (Value::String(written), Some(node)) = (scalar, node) else {
-            return;
-        };
-        let Some(wants) = Wants::of(node) else {
+    each_scalar(value, &mut |scalar, field, path| {
+        let (Value::String(written), Some(wants)) = (scalar, field.and_then(|f| f.wants)) else {
             return;
         };
         let Some(correction) = correct(written, wants).filter(|c| c.safe) else {

@@ -17,6 +17,7 @@ pub mod text;
 
 use crate::call::CallProfile;
 use crate::date::Date;
+use crate::schema::fields::Field;
 use serde_json::Value;
 use shenbao_diagnostic::{sort_by_position, Diagnostic, Rule, Severity};
 use shenbao_load::{pointer, Document};
@@ -106,44 +107,40 @@ pub(crate) fn pointer_of(path: &[Step]) -> String {
     out
 }
 
-/// Visit every scalar of `value` with the schema node that describes it (if
-/// any) and the node of the list it is an item of: one walk down both, no
-/// lookup per value.
-pub(crate) fn walk_scalars<'a, 's>(
+/// Visit every scalar of `value` with the field of the schema that
+/// describes it, if any: one walk down both.
+pub(crate) fn walk_scalars<'a>(
     value: &'a Value,
-    node: Option<&'s Value>,
-    list: Option<&'s Value>,
+    field: Option<&'static Field>,
     path: &mut Vec<Step<'a>>,
-    visit: &mut impl FnMut(&'a Value, Option<&'s Value>, Option<&'s Value>, &[Step<'a>]),
+    visit: &mut impl FnMut(&'a Value, Option<&'static Field>, &[Step<'a>]),
 ) {
     match value {
         Value::Array(items) => {
-            let item_node = node.and_then(|n| n.get("items"));
+            let item_field = field.and_then(Field::items);
             for (i, item) in items.iter().enumerate() {
                 path.push(Step::Index(i));
-                walk_scalars(item, item_node, node, path, visit);
+                walk_scalars(item, item_field, path, visit);
                 path.pop();
             }
         }
         Value::Object(map) => {
-            let properties = node.and_then(|n| n.get("properties"));
             for (key, item) in map {
                 path.push(Step::Key(key));
-                walk_scalars(item, properties.and_then(|p| p.get(key)), None, path, visit);
+                walk_scalars(item, field.and_then(|f| f.property(key)), path, visit);
                 path.pop();
             }
         }
-        scalar => visit(scalar, node, list, path),
+        scalar => visit(scalar, field, path),
     }
 }
 
-/// [`walk_scalars`] over a declaration, from the declaration schema's root.
+/// [`walk_scalars`] over a declaration, from the schema's root.
 pub(crate) fn each_scalar<'a>(
     value: &'a Value,
-    visit: &mut impl FnMut(&'a Value, Option<&'static Value>, Option<&'static Value>, &[Step<'a>]),
+    visit: &mut impl FnMut(&'a Value, Option<&'static Field>, &[Step<'a>]),
 ) {
-    let schema = crate::schema::Schema::declaration().value();
-    walk_scalars(value, Some(schema), None, &mut Vec::new(), visit);
+    walk_scalars(value, Some(Field::declaration()), &mut Vec::new(), visit);
 }
 
 /// Findings that a placeholder or a mistyped value at the same place

@@ -3,6 +3,7 @@
 //! field by its Chinese title and says how to fix it.
 
 pub mod diags;
+pub mod fields;
 
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::ValidationError;

@@ -8,6 +8,7 @@ pub mod diags;
 
 use super::{each_scalar, pointer_of, Context};
 use crate::call::term_index::TermIndex;
+use crate::schema::fields::Field;
 use crate::schema::Schema;
 use serde_json::Value;
 use shenbao_diagnostic::{Diagnostic, Text};
@@ -17,10 +18,15 @@ use std::sync::OnceLock;
 /// What applicants commonly type as a placeholder, read once from the
 /// embedded schema.
 struct Placeholders {
-    /// Refused anywhere in a text.
+    /// Refused anywhere in a text (the first `markers` phrases), then two X
+    /// of either width and case, which may start a run of X: one pass over
+    /// the text finds both.
     inside: TermIndex,
+    markers: usize,
     /// Refused as a whole value.
     whole: HashSet<String>,
+    /// The longest of them, in bytes: a longer text is not looked up.
+    whole_longest: usize,
     email_domains: Vec<String>,
 }
 
@@ -43,36 +49,20 @@ impl Placeholders {
                 })
                 .unwrap_or_default()
         };
-        let inside = list("inside");
+        let markers = list("inside");
+        let whole = list("whole");
         Placeholders {
-            inside: TermIndex::new(inside.iter().map(String::as_str)),
-            whole: list("whole").into_iter().collect(),
+            inside: TermIndex::new(markers.iter().map(String::as_str).chain(X_PAIRS)),
+            markers: markers.len(),
+            whole_longest: whole.iter().map(String::len).max().unwrap_or(0),
+            whole: whole.into_iter().collect(),
             email_domains: list("email_domains"),
         }
     }
 }
 
-/// The template's placeholder values for a field (its own, or its list's
-/// sample items).
-fn samples<'s>(node: Option<&'s Value>, list: Option<&'s Value>) -> &'s [Value] {
-    let marked = |n: &'s Value| {
-        let note = &n["x-shenbao-template"];
-        (note["placeholder"] == Value::Bool(true)).then_some(&note["value"])
-    };
-    match (node.and_then(marked), list.and_then(marked)) {
-        (Some(Value::Array(_)), _) | (None, None) => &[],
-        (Some(value), _) => std::slice::from_ref(value),
-        (None, Some(Value::Array(items))) => items,
-        (None, Some(_)) => &[],
-    }
-}
-
-/// A field's title, for messages (a list item's: its list's).
-fn title<'s>(node: Option<&'s Value>, list: Option<&'s Value>) -> &'s str {
-    node.and_then(|n| n["title"].as_str())
-        .or_else(|| list.and_then(|n| n["title"].as_str()))
-        .unwrap_or_default()
-}
+/// Two X, half- or full-width (ASCII case is folded by the index).
+const X_PAIRS: [&str; 4] = ["XX", "ＸＸ", "ｘｘ", "Ｘｘ"];
 
 /// What made a value a placeholder, to quote in the message.
 struct Found {
@@ -82,9 +72,10 @@ struct Found {
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let placeholders = Placeholders::get();
-    each_scalar(cx.value, &mut |value, node, list, path| {
-        if let Some(found) = judge(value, node, list, placeholders) {
-            out.push(diagnostic(&pointer_of(path), title(node, list), &found));
+    each_scalar(cx.value, &mut |value, field, path| {
+        if let Some(found) = judge(value, field, placeholders) {
+            let title = field.map_or("", |f| f.title.as_str());
+            out.push(diagnostic(&pointer_of(path), title, &found));
         }
     });
 }
@@ -119,15 +110,9 @@ fn diagnostic(at: &str, title: &str, found: &Found) -> Diagnostic {
     .at(at)
 }
 
-/// Is `value` (described by `node`, an item of `list`) a placeholder, and
-/// which part of it says so?
-fn judge(
-    value: &Value,
-    node: Option<&Value>,
-    list: Option<&Value>,
-    placeholders: &Placeholders,
-) -> Option<Found> {
-    let samples = || samples(node, list);
+/// Is `value` (at `field`) a placeholder, and which part of it says so?
+fn judge(value: &Value, field: Option<&Field>, placeholders: &Placeholders) -> Option<Found> {
+    let samples = || field.map_or(&[][..], |f| f.samples.as_slice());
     match value {
         Value::Number(n) if n.as_f64() == Some(0.0) => samples()
             .iter()
@@ -143,28 +128,28 @@ fn judge(
                 zero: false,
             };
             let a_sample = || samples().iter().any(|s| s.as_str() == Some(trimmed));
-            if placeholders.whole.contains(trimmed) || a_sample() {
+            let listed = || {
+                trimmed.len() <= placeholders.whole_longest && placeholders.whole.contains(trimmed)
+            };
+            if listed() || a_sample() {
                 return Some(quote(trimmed));
             }
-            let mut inside = None;
+            let (mut marker, mut x_pair) = (None, false);
             placeholders.inside.for_each_match(text, |id, _| {
-                inside.get_or_insert(id);
+                if id < placeholders.markers {
+                    marker.get_or_insert(id);
+                } else {
+                    x_pair = true;
+                }
             });
-            if let Some(id) = inside {
+            if let Some(id) = marker {
                 return Some(quote(placeholders.inside.term(id)));
             }
             // In a code, letters stand side by side and X is a real
             // character: four in a row say placeholder (91330106MAXXXXXXXX).
-            // X, x, Ｘ (EF BC B8) or ｘ (EF BD 98) anywhere?
-            let may_be_x = text.as_bytes().windows(2).any(|w| {
-                matches!(
-                    w,
-                    [b'X' | b'x', _] | [_, b'X' | b'x'] | [0xbc, 0xb8] | [0xbd, 0x98]
-                )
-            });
-            let run = if !may_be_x {
+            let run = if !x_pair {
                 None
-            } else if node.is_some_and(|n| n.get("x-shenbao-quote").is_some()) {
+            } else if field.is_some_and(|f| f.code) {
                 text.to_ascii_uppercase()
                     .contains("XXXX")
                     .then_some(trimmed)
@@ -216,7 +201,14 @@ fn x_run(text: &str, min: usize) -> Option<&str> {
             count += 1;
             all_x &= is_x(c);
         } else if let Some(from) = start.take() {
-            if all_x && count >= min {
+            // XX-S8, A3XX: part of a model number, not a blank.
+            let in_code =
+                |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || "-_./".contains(c));
+            let beside = (
+                text[..from].chars().next_back(),
+                Some(c).filter(|_| at < text.len()),
+            );
+            if all_x && count >= min && !in_code(beside.0) && !in_code(beside.1) {
                 return Some(&text[from..at]);
             }
         }
@@ -224,8 +216,8 @@ fn x_run(text: &str, min: usize) -> Option<&str> {
     None
 }
 
-/// A number or code, as written, whose longest run of digits (four or
-/// more) is all zeros: 000000, 010-00000000, 000000.SZ.
+/// A number or code, as written, whose digits are all 0 (four or more),
+/// after an area code: 000000, 010-00000000, 000000.SZ; not 0510-8461 0000.
 fn all_zero_number(text: &str) -> bool {
     if text.len() > 32
         || !text
@@ -234,11 +226,16 @@ fn all_zero_number(text: &str) -> bool {
     {
         return false;
     }
-    let longest = text
-        .split(|c: char| !c.is_ascii_digit())
-        .max_by_key(|run| run.len())
-        .unwrap_or_default();
-    longest.len() >= 4 && longest.bytes().all(|b| b == b'0')
+    let subscriber = match text.split_once('-') {
+        Some((area, rest)) if area.starts_with('0') && (3..=4).contains(&area.len()) => rest,
+        _ => text,
+    };
+    let digits = subscriber.bytes().filter(u8::is_ascii_digit).count();
+    digits >= 4
+        && subscriber
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .all(|b| b == b'0')
 }
 
 /// An e-mail address at a domain kept for examples (RFC 2606) or a common
@@ -259,10 +256,11 @@ mod tests {
 
     #[test]
     fn runs_of_x_alone_among_letters() {
-        assert_eq!(x_run("91XXXXXXXXXXXXXXXX", 2), Some("XXXXXXXXXXXXXXXX"));
+        assert_eq!(x_run("第XX届博览会", 2), Some("XX"));
         assert_eq!(x_run("XX市XX区", 2), Some("XX"));
         assert_eq!(x_run("ＸＸ科技", 2), Some("ＸＸ"));
         assert_eq!(x_run("XXL 码卫衣和 Xbox 手柄", 2), None);
+        assert_eq!(x_run("研制 XX-S8 机器人、A3XX 型号", 2), None);
         assert_eq!(x_run("x", 2), None);
     }
 
@@ -291,24 +289,5 @@ mod tests {
         assert!(!fake_email("zhou@chengheng.example.com", &domains));
         assert!(!fake_email("a@myexample.com", &domains));
         assert!(!fake_email("zhou@chengheng.cn", &domains));
-    }
-
-    #[test]
-    fn template_samples_belong_to_their_field() {
-        let schema = Schema::declaration().value();
-        let applicant = &schema["properties"]["applicant"]["properties"];
-        assert_eq!(samples(Some(&applicant["name"]), None).len(), 1);
-        assert_eq!(
-            samples(Some(&applicant["employees"]), None),
-            [Value::from(0)]
-        );
-        assert!(samples(Some(&applicant["ownership"]), None).is_empty());
-        let keywords = &schema["properties"]["project"]["properties"]["keywords"];
-        assert_eq!(
-            samples(keywords.get("items"), Some(keywords)),
-            [Value::from("关键词一")]
-        );
-        // The list itself is no scalar to judge.
-        assert!(samples(Some(keywords), None).is_empty());
     }
 }

@@ -14,30 +14,7 @@ use shenbao_diagnostic::{Diagnostic, Text};
 /// these, and Y011 (Chinese quotes read as part of the value).
 pub const EXPLAINS: &[&str] = &["U005", "U006", "U007", "Y011"];
 
-/// What a field wants, by its schema node.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Wants {
-    Number,
-    Integer,
-    Date,
-    /// A code, phone number or e-mail address: half-width characters only.
-    Code,
-}
-
-impl Wants {
-    pub fn of(node: &Value) -> Option<Wants> {
-        match node["type"].as_str() {
-            Some("number") => return Some(Wants::Number),
-            Some("integer") => return Some(Wants::Integer),
-            _ => {}
-        }
-        match node["format"].as_str() {
-            Some("date") => Some(Wants::Date),
-            Some("email") => Some(Wants::Code),
-            _ => node.get("x-shenbao-quote").map(|_| Wants::Code),
-        }
-    }
-}
+pub use crate::schema::fields::Wants;
 
 /// A text value corrected: what it should read, and whether the correction
 /// is mechanical (`--fix` may apply it).
@@ -251,22 +228,14 @@ fn full_width_chars(text: &str) -> String {
 }
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    each_scalar(cx.value, &mut |value, node, _, path| {
-        let (Value::String(text), Some(node)) = (value, node) else {
+    each_scalar(cx.value, &mut |value, field, path| {
+        let (Value::String(text), Some(field)) = (value, field) else {
             return;
         };
-        let Some(wants) = Wants::of(node) else {
+        let Some(correction) = field.wants.and_then(|wants| correct(text, wants)) else {
             return;
         };
-        let Some(correction) = correct(text, wants) else {
-            return;
-        };
-        let at = pointer_of(path);
-        out.push(diagnostic(
-            &at,
-            node["title"].as_str().unwrap_or_default(),
-            &correction,
-        ));
+        out.push(diagnostic(&pointer_of(path), &field.title, &correction));
     });
 }
 
