@@ -152,6 +152,9 @@ fn scan_entry(
 /// A value wrapped in Chinese or full-width quotes (or opened with `"` and
 /// closed with a Chinese one): the YAML double-quoted form of its content.
 fn chinese_quotes(value: &str, offset: usize) -> Option<Lookalike> {
+    if !value.starts_with(['“', '＂', '‘', '"']) {
+        return None;
+    }
     // Up to a comment (` #`), as YAML reads a plain value.
     let end = value.find(" #").unwrap_or(value.len());
     let value = value[..end].trim_end();
