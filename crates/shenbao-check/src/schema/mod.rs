@@ -280,12 +280,14 @@ impl Schema {
                 .help(type_help(&expected, instance))
             }
             ValidationErrorKind::Enum { options } => {
-                not_allowed(&field, instance, options, &instance_pointer)
+                let labels = schema_node(schema, owner).and_then(|n| n.get("x-shenbao-enum"));
+                not_allowed(&field, instance, options, labels, &instance_pointer)
             }
             ValidationErrorKind::Constant { expected_value } => not_allowed(
                 &field,
                 instance,
                 &Value::Array(vec![(**expected_value).clone()]),
+                None,
                 &instance_pointer,
             ),
             ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. } => {
@@ -299,7 +301,11 @@ impl Schema {
                     ),
                 )
                 .at(instance_pointer)
-                .help(split_description(&own.description))
+                .help(category_help(
+                    instance,
+                    schema_node(schema, owner),
+                    split_description(&own.description),
+                ))
             }
             ValidationErrorKind::Format { format } => {
                 let (zh, en) = match format.as_str() {
@@ -408,18 +414,95 @@ impl Schema {
     }
 }
 
-fn not_allowed(field: &str, instance: &Value, options: &Value, at: &str) -> Diagnostic {
+/// The category written another way than the guide's number or full name:
+/// a quoted number ("4"), a short or numbered name (数字惠民, 4.数字惠民服务).
+/// The suggestion is the number, which reads the same in every form.
+fn category_help(instance: &Value, node: Option<&Value>, description: Text) -> Text {
+    let names: Vec<&str> = node
+        .and_then(|n| n["oneOf"].as_array())
+        .and_then(|alternatives| alternatives.iter().find_map(|a| a["enum"].as_array()))
+        .map(|names| names.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let Some(written) = instance.as_str().map(str::trim) else {
+        return description;
+    };
+    let number = written
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=names.len()).contains(n))
+        .or_else(|| {
+            let name =
+                written.trim_start_matches(|c: char| c.is_ascii_digit() || ".、． ".contains(c));
+            let matching: Vec<usize> = if name.is_empty() {
+                Vec::new()
+            } else {
+                names
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, full)| full.contains(name) || name.contains(*full))
+                    .map(|(i, _)| i + 1)
+                    .collect()
+            };
+            (matching.len() == 1).then(|| matching[0])
+        });
+    let quoted = written.parse::<usize>().is_ok();
+    let (quotes_zh, quotes_en) = if quoted {
+        ("写序号时不加引号。", "A number is written without quotes. ")
+    } else {
+        ("", "")
+    };
+    match number {
+        Some(n) => Text::new(
+            format!(
+                "是否应为 `category: {n}`（{}）？{quotes_zh}{}",
+                names[n - 1],
+                description.zh
+            ),
+            format!(
+                "did you mean `category: {n}` ({})? {quotes_en}{}",
+                names[n - 1],
+                description.en
+            ),
+        ),
+        None => description,
+    }
+}
+
+/// The allowed value whose Chinese label (`x-shenbao-enum`) is the one
+/// written, or the only one that holds it (省 → province), as
+/// `province`（省）.
+fn by_label(written: &str, labels: Option<&Value>) -> Option<String> {
+    let labels = labels?.as_object()?;
+    let written = written.trim();
+    let label = |v: &Value| v.as_str().unwrap_or_default().to_string();
+    let exact = labels.iter().find(|(_, l)| l.as_str() == Some(written));
+    let holding: Vec<_> = labels
+        .iter()
+        .filter(|(_, l)| l.as_str().is_some_and(|l| l.contains(written)))
+        .collect();
+    exact
+        .or_else(|| (holding.len() == 1).then(|| holding[0]))
+        .map(|(value, l)| format!("`{value}`（{}）", label(l)))
+}
+
+fn not_allowed(
+    field: &str,
+    instance: &Value,
+    options: &Value,
+    labels: Option<&Value>,
+    at: &str,
+) -> Diagnostic {
     let listed: Vec<String> = options
         .as_array()
         .map(|a| a.iter().map(short).collect())
         .unwrap_or_default();
     let suggestion = instance
         .as_str()
-        .and_then(|s| closest(s, &listed))
+        .and_then(|s| by_label(s, labels).or_else(|| closest(s, &listed).map(|b| format!("`{b}`"))))
         .map(|best| {
             (
-                format!("是否应为 `{best}`？"),
-                format!("did you mean `{best}`? "),
+                format!("是否应为 {best}？"),
+                format!("did you mean {best}? "),
             )
         })
         .unwrap_or_default();

@@ -125,3 +125,38 @@ pub(super) fn path_problem(
         .at(pointer)
         .help(help)
 }
+
+/// A file beside where `path` points whose name differs only in case or in
+/// its extension (Business-Licence.PDF for business-licence.pdf, licence.jpg
+/// for licence.pdf), as the path to write; the first 1,000 entries of the
+/// folder are looked at.
+pub(super) fn near_name(dir: &std::path::Path, path: &str) -> Option<String> {
+    let (folder, name) = match path.rsplit_once('/') {
+        Some((folder, name)) => (Some(folder), name),
+        None => (None, path),
+    };
+    let stem = |n: &str| n.rsplit_once('.').map_or(n, |(s, _)| s).to_lowercase();
+    let (lower, wanted_stem) = (name.to_lowercase(), stem(name));
+    let entries =
+        std::fs::read_dir(folder.map_or_else(|| dir.to_path_buf(), |f| dir.join(f))).ok()?;
+    let mut by_stem = None;
+    for entry in entries.take(1000).flatten() {
+        let Ok(found) = entry.file_name().into_string() else {
+            continue;
+        };
+        if !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        let written = match folder {
+            Some(folder) => format!("{folder}/{found}"),
+            None => found.clone(),
+        };
+        if found.to_lowercase() == lower {
+            return Some(written);
+        }
+        if by_stem.is_none() && stem(&found) == wanted_stem {
+            by_stem = Some(written);
+        }
+    }
+    by_stem
+}

@@ -4,9 +4,9 @@
 
 use super::files::{self, Facts};
 use super::folder::Folder;
-use super::messages::{missing, path_problem};
+use super::messages::{missing, near_name, path_problem};
 use super::packed::PackedFiles;
-use shenbao_diagnostic::{io_reason, Diagnostic};
+use shenbao_diagnostic::{io_reason, Diagnostic, Text};
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
@@ -81,7 +81,14 @@ impl Source for OnDisk<'_> {
                     )))
                 }
                 Ok(None) => {
-                    return Err(Box::new(missing(pointer, path, "不存在", "does not exist")))
+                    let mut diagnostic = missing(pointer, path, "不存在", "does not exist");
+                    if let Some(near) = near_name(self.folder.dir(), path) {
+                        diagnostic = diagnostic.help(Text::new(
+                            format!("文件夹中有 `{near}`，是否应写这个名字？路径须与文件名完全一致（含大小写和扩展名）"),
+                            format!("the folder holds `{near}`: did you mean it? The path must match the name exactly (case and extension too)"),
+                        ));
+                    }
+                    return Err(Box::new(diagnostic));
                 }
                 Err(problem) => {
                     return Err(Box::new(path_problem(

@@ -60,7 +60,11 @@ fn code_chars(cx: &Context, out: &mut Vec<Diagnostic>) -> Option<Vec<char>> {
         .collect::<Vec<_>>()
         .join(", ");
     let fixed: String = chars.iter().map(|c| likely_meant(*c)).collect();
-    let fix_works = fixed.chars().all(|c| uscc::value_of(c).is_some());
+    // Suggested only when it passes its own check character: a suggestion
+    // that fails A002 next would only mislead.
+    let fixed_chars: Vec<char> = fixed.chars().collect();
+    let fix_works = fixed_chars.iter().all(|c| uscc::value_of(*c).is_some())
+        && uscc::check_char(&fixed_chars[..17]) == Some(fixed_chars[17]);
     let help = if fix_works {
         Text::new(
             format!("统一社会信用代码不用 I、O、S、V、Z 和小写字母；可能应为 \"{fixed}\""),
