@@ -203,8 +203,8 @@ pub struct ValidateArgs {
 #[derive(Debug, thiserror::Error)]
 #[error("{zh} / {en}")]
 pub struct FlagValueError {
-    zh: String,
-    en: String,
+    pub zh: String,
+    pub en: String,
 }
 
 fn parse_office_key(text: &str) -> Result<(String, PathBuf), FlagValueError> {

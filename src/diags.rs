@@ -114,6 +114,24 @@ pub const OUTPUT_IS_INPUT: Rule = Rule {
     ..FAMILY
 };
 
+pub const COMMAND_LINE: Rule = Rule {
+    code: "F013",
+    name: "command-line-not-understood",
+    severity: Severity::Error,
+    could_not_run: true,
+    summary: Bilingual {
+        zh: "命令行无法识别（命令、选项或其取值有误）",
+        en: "the command line is not understood (a command, option or value is wrong)",
+    },
+    why: Bilingual {
+        zh: "shenbao 只认识 `shenbao --help` 列出的子命令和选项。拼错的命令、不存在的选项、缺少的参数或不允许的取值都会让命令无法开始。消息会指出是哪一处，并在有相近的写法时给出建议。",
+        en: "shenbao knows the subcommands and options `shenbao --help` lists. A misspelt command, an unknown option, a missing argument or a value not allowed stops the command before it starts; the message says which, and suggests the nearest spelling when there is one.",
+    },
+    bad: "$ shenbao valdate .",
+    good: "$ shenbao validate .",
+    ..FAMILY
+};
+
 pub const RULES: &[Rule] = &[
     OUTPUT_NOT_WRITTEN,
     CANNOT_START,
@@ -121,4 +139,5 @@ pub const RULES: &[Rule] = &[
     OUTPUT_EXISTS,
     OUTPUT_NOT_A_FILE,
     OUTPUT_IS_INPUT,
+    COMMAND_LINE,
 ];

@@ -1,5 +1,3 @@
-use clap::Parser;
-
 // mimalloc rather than glibc's malloc: validate builds and drops a tree of
 // small strings and maps per declaration, and mimalloc's thread-local free
 // lists cost about 10% less CPU over the benchmark corpus (docs/performance.md).
@@ -7,10 +5,9 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let cli = shenbao::cli::Cli::parse();
     shenbao::atomic::clean_up_on_interrupt();
     report_file_size_limits();
-    std::process::exit(shenbao::commands::run(cli) as i32);
+    std::process::exit(shenbao::commands::main() as i32);
 }
 
 /// Over a file-size limit (`ulimit -f`, a quota) the system would kill the

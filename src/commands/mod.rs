@@ -12,6 +12,7 @@ mod form;
 mod init;
 mod intake;
 pub mod outputs;
+mod usage;
 mod recommend;
 mod validate;
 
@@ -20,7 +21,7 @@ pub use exit::{Exit, Failure, Outcome};
 use crate::cli::{Cli, ColorChoice, Command, ProfileArgs};
 use crate::diags;
 use crate::report::{human, FileResult};
-use clap::CommandFactory;
+use clap::{CommandFactory, Parser};
 use shenbao_check::call::CallProfile;
 use shenbao_diagnostic::{io_reason, Diagnostic, Lang, Text};
 use std::io::{IsTerminal, Write};
@@ -66,6 +67,18 @@ impl Context {
             Lang::Zh => zh,
             Lang::En => en,
         }
+    }
+}
+
+/// Parse and run the command line; failures, a command line that cannot be
+/// parsed among them (F013), are printed here.
+pub fn main() -> Exit {
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    match Cli::try_parse_from(std::env::args_os()) {
+        Ok(cli) => run(cli),
+        Err(error) => usage::report(&error, usage::early_lang(&args)),
     }
 }
 
