@@ -12,8 +12,8 @@ mod form;
 mod init;
 mod intake;
 pub mod outputs;
-mod usage;
 mod recommend;
+mod usage;
 mod validate;
 
 pub use exit::{Exit, Failure, Outcome};

@@ -126,7 +126,8 @@ pub fn diagnostic(error: &clap::Error) -> Diagnostic {
         help.en.push_str(&format!("allowed: {valid}. "));
     }
     help.zh.push_str("`shenbao --help` 列出全部子命令和选项");
-    help.en.push_str("`shenbao --help` lists every subcommand and option");
+    help.en
+        .push_str("`shenbao --help` lists every subcommand and option");
     Diagnostic::new(&diags::COMMAND_LINE, Text::new(zh, en)).help(help)
 }
 
@@ -146,9 +147,6 @@ pub fn report(error: &clap::Error, lang: Lang) -> Exit {
         }
         _ => {}
     }
-    let style = crate::report::human::Style {
-        lang,
-        color: false,
-    };
+    let style = crate::report::human::Style { lang, color: false };
     exit::report(&Failure::cannot_run(diagnostic(error)), style)
 }
