@@ -73,10 +73,10 @@ fn main() {
     let dir = std::path::Path::new(path).parent().unwrap().to_path_buf();
     let mut form_doc = Document::from_bytes("bench", bytes.clone(), LoadOptions::default());
     form_doc.dir = Some(dir);
-    let form = shenbao_form::render(&form_doc, &bytes, CallProfile::embedded(), None).unwrap();
+    let form = shenbao_form::render(&form_doc, &bytes, CallProfile::embedded()).unwrap();
     println!("form: {} pages, {} bytes", form.pages, form.pdf.len());
     per_second("form (layout + subset + PDF)", len, || {
-        let form = shenbao_form::render(&form_doc, &bytes, CallProfile::embedded(), None).unwrap();
+        let form = shenbao_form::render(&form_doc, &bytes, CallProfile::embedded()).unwrap();
         assert!(form.pdf.len() < 300 * 1024);
     });
     let value = doc.value.clone().unwrap();

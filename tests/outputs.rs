@@ -354,3 +354,60 @@ fn package_into_a_folder_writes_the_dossier_there_under_its_own_name() {
     );
     assert!(!dir.path().join("missing").exists());
 }
+
+/// The code after "verification code " in `text`.
+fn printed_code(text: &str) -> String {
+    let at =
+        text.find("verification code ").expect("a code is printed") + "verification code ".len();
+    text[at..].chars().take(14).collect()
+}
+
+#[test]
+fn form_and_package_print_one_code_for_one_content_and_verify_takes_either() {
+    for example in [
+        "thermal-screening-robot",
+        "remote-diagnosis-platform",
+        "city-brain-platform",
+        "experience-centre",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("decl");
+        let source = root().join("examples").join(example);
+        for entry in walkdir::WalkDir::new(&source) {
+            let entry = entry.unwrap();
+            let to = folder.join(entry.path().strip_prefix(&source).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        let (key, public) = key_pair(dir.path());
+        let form = shenbao()
+            .args(["form", folder.to_str().unwrap(), "-o"])
+            .arg(dir.path().join("form.pdf"))
+            .output()
+            .unwrap();
+        assert!(form.status.success(), "{form:?}");
+        let form_code = printed_code(&String::from_utf8_lossy(&form.stdout));
+        let zip = dir.path().join("dossier.zip");
+        let package = shenbao()
+            .args(["package", folder.to_str().unwrap(), "--key"])
+            .arg(&key)
+            .arg("-o")
+            .arg(&zip)
+            .output()
+            .unwrap();
+        assert!(package.status.success(), "{package:?}");
+        let package_code = printed_code(&String::from_utf8_lossy(&package.stdout));
+        assert_eq!(form_code, package_code, "{example}");
+        let verify = shenbao()
+            .args(["verify", "--trusted-key"])
+            .arg(&public)
+            .args(["--paper-code", &form_code])
+            .arg(&zip)
+            .output()
+            .unwrap();
+        assert!(verify.status.success(), "{example}: {verify:?}");
+    }
+}

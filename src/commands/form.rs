@@ -39,7 +39,7 @@ pub fn run(args: &FormArgs, context: Context) -> Outcome {
         context,
         doing,
     )?;
-    let form = shenbao_form::render(&document, &raw, &profile, None).map_err(|problems| {
+    let form = shenbao_form::render(&document, &raw, &profile).map_err(|problems| {
         let result = FileResult {
             path: path.display().to_string(),
             diagnostics: problems,

@@ -307,8 +307,8 @@ pub const PAPER_CODE: Rule = Rule {
         zh: "纸质申报书每页都印有由电子材料计算出的校验码，推荐意见函每页印有由所推荐材料包清单计算出的校验码。不符说明纸质版与电子版不是同一份材料。",
         en: "Every page of the paper form carries a code computed from the electronic files, and every page of a recommendation letter one computed from the bundle's list of dossiers; a mismatch means paper and electronic files are not the same.",
     },
-    bad: "$ shenbao verify --trusted-key applicant.pub --paper-code KP3S-5MTB-WWA8 dossier.zip      # the form says KP3S-5MTB-WWA3",
-    good: "$ shenbao verify --trusted-key applicant.pub --paper-code KP3S-5MTB-WWA3 dossier.zip",
+    bad: "$ shenbao verify --trusted-key applicant.pub --paper-code 1Q7G-S91M-0GK8 dossier.zip      # the form says 1Q7G-S91M-0GKY",
+    good: "$ shenbao verify --trusted-key applicant.pub --paper-code 1Q7G-S91M-0GKY dossier.zip",
     ..FAMILY
 };
 

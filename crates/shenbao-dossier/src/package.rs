@@ -440,12 +440,11 @@ pub fn write<W: Write + Read + Seek>(
             (a.path.as_str(), digest)
         })
         .collect();
-    let form =
-        shenbao_form::render_with_digests(document, raw, profile, Some(&key), &attachment_digests)
-            .map_err(|problems| {
-                let first = problems.into_iter().next();
-                PackageError::Form(Box::new(first.expect("a failed form says why")))
-            })?;
+    let form = shenbao_form::render_with_digests(document, raw, profile, &attachment_digests)
+        .map_err(|problems| {
+            let first = problems.into_iter().next();
+            PackageError::Form(Box::new(first.expect("a failed form says why")))
+        })?;
     let form_entry = format!("{id}/data/{FORM_NAME}");
     zip.start_file(form_entry, options(FORM_NAME, form.pdf.len() as u64))
         .map_err(|e| PackageError::zip(output, &e))?;

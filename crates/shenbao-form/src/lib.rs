@@ -17,7 +17,7 @@
 //! assert!(found.iter().all(|d| !d.is_error()));
 //!
 //! let raw = std::fs::read(path).unwrap();
-//! let form = shenbao_form::render(&document, &raw, profile, None).unwrap();
+//! let form = shenbao_form::render(&document, &raw, profile).unwrap();
 //! assert!(form.pdf.starts_with(b"%PDF"));
 //! assert!(form.pages >= 5);
 //! println!("verification code {}", form.code.short());
@@ -100,13 +100,12 @@ fn walk_strings(value: &Value, path: &mut String, f: &mut impl FnMut(&str, &str)
 }
 
 /// Render the form for a document that has passed validation. `raw` is the
-/// declaration file's bytes (hashed into the code); `signer` the key id of the
-/// dossier's signature, when there is one.
+/// declaration file's bytes (hashed into the code, with the attachments: the
+/// same code whether the form is printed alone or packed in a dossier).
 pub fn render(
     document: &Document,
     raw: &[u8],
     profile: &CallProfile,
-    signer: Option<&str>,
 ) -> Result<Form, Vec<Diagnostic>> {
     let declaration = typed(document)?;
     let dir = document
@@ -124,7 +123,7 @@ pub fn render(
         })?;
         digests.push((attachment.path.as_str(), digest));
     }
-    render_with_digests(document, raw, profile, signer, &digests)
+    render_with_digests(document, raw, profile, &digests)
 }
 
 /// The typed declaration of a printable, valid document.
@@ -149,7 +148,6 @@ pub fn render_with_digests(
     document: &Document,
     raw: &[u8],
     profile: &CallProfile,
-    signer: Option<&str>,
     attachment_digests: &[(&str, [u8; 32])],
 ) -> Result<Form, Vec<Diagnostic>> {
     let declaration = typed(document)?;
@@ -157,7 +155,6 @@ pub fn render_with_digests(
     let code = VerificationCode::compute(&CodeInput {
         declaration_sha256: Sha256::digest(raw).into(),
         attachments: attachment_digests.to_vec(),
-        signer,
     });
     let input = sheets::FormInput {
         declaration: &declaration,

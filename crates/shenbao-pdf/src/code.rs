@@ -8,8 +8,12 @@
 //! shenbao-form-code-v1
 //! declaration <sha256 hex of the shenbao.yaml bytes>
 //! attachment <sha256 hex> <path as written>     (one line each, sorted by path)
-//! signer <key id>                                (only when the dossier is signed)
 //! ```
+//!
+//! The code is defined over the content alone, not the container: `form`
+//! and the form inside a signed dossier print the same code for the same
+//! declaration and attachments, so an office can check either paper against
+//! the dossier. (Which key signed is `verify --trusted-key`'s question.)
 //!
 //! The printed code is the first 60 bits of that digest in Crockford base32
 //! (no I, L, O, U), grouped `XXXX-XXXX-XXXX`; the QR code carries
@@ -24,7 +28,6 @@ pub struct CodeInput<'a> {
     pub declaration_sha256: [u8; 32],
     /// (path as written, sha256) of every attachment.
     pub attachments: Vec<(&'a str, [u8; 32])>,
-    pub signer: Option<&'a str>,
 }
 
 /// The full digest and its printed form.
@@ -99,9 +102,6 @@ pub fn manifest(input: &CodeInput) -> String {
     for (path, digest) in attachments {
         text.push_str(&format!("attachment {} {path}\n", hex(&digest)));
     }
-    if let Some(signer) = input.signer {
-        text.push_str(&format!("signer {signer}\n"));
-    }
     text
 }
 
@@ -126,7 +126,6 @@ mod tests {
         CodeInput {
             declaration_sha256: Sha256::digest(b"schema: 1\n").into(),
             attachments: vec![("b.pdf", [2; 32]), ("a.pdf", [1; 32])],
-            signer: None,
         }
     }
 
@@ -154,8 +153,8 @@ mod tests {
         let mut other = input();
         other.attachments[0].1[0] = 9;
         assert_ne!(VerificationCode::compute(&other).short(), base);
-        let mut signed = input();
-        signed.signer = Some("RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3");
-        assert_ne!(VerificationCode::compute(&signed).short(), base);
+        let mut renamed = input();
+        renamed.attachments[0].0 = "c.pdf";
+        assert_ne!(VerificationCode::compute(&renamed).short(), base);
     }
 }

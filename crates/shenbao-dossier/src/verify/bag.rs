@@ -294,7 +294,6 @@ pub(super) fn check_bag<R: Read + std::io::Seek>(
         &prefix,
         &payload_digests,
         &packed,
-        signer_id.as_deref(),
         options,
         out,
     );

@@ -19,7 +19,6 @@ pub(super) fn check_declaration<R: Read + std::io::Seek>(
     prefix: &str,
     digests: &BTreeMap<String, String>,
     packed: &contents::Packed,
-    signer: Option<&str>,
     options: &VerifyOptions,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -104,7 +103,6 @@ pub(super) fn check_declaration<R: Read + std::io::Seek>(
     let code = VerificationCode::compute(&CodeInput {
         declaration_sha256: Sha256::digest(&raw).into(),
         attachments: attachments.iter().map(|(p, h)| (p.as_str(), *h)).collect(),
-        signer,
     });
     if normalise(paper) != normalise(&code.short()) {
         out.push(d(
