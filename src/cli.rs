@@ -145,8 +145,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) / 输出 man 手册页
-    Man,
+    /// Print the man page (roff): shenbao(1), or shenbao-COMMAND(1) / 输出 man 手册页
+    Man {
+        /// The subcommand whose page to print (validate, form, package…)
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -337,8 +341,9 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "DIR")]
     pub dossiers: Vec<PathBuf>,
 
-    /// A public key (BASE.pub) the signature must come from; repeat for several
-    #[arg(long, value_name = "PUB")]
+    /// A public key (BASE.pub) the signature must come from, or a folder of
+    /// them; repeat for several
+    #[arg(long, visible_alias = "trusted-keys", value_name = "PUB|DIR")]
     pub trusted_key: Vec<PathBuf>,
 
     /// The verification code printed on the paper form, to check it matches
@@ -369,9 +374,10 @@ pub struct VerifyArgs {
 /// how the dossiers inside are judged.
 #[derive(Debug, Args)]
 pub struct DossierSetArgs {
-    /// A folder of the applicants' trusted public keys (*.pub)
-    #[arg(long, value_name = "DIR")]
-    pub trusted_keys: Option<PathBuf>,
+    /// The applicants' trusted public keys: a key (BASE.pub), or a folder of
+    /// them (*.pub); repeat for several
+    #[arg(long, visible_alias = "trusted-keys", value_name = "PUB|DIR")]
+    pub trusted_key: Vec<PathBuf>,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]

@@ -565,3 +565,29 @@ fn one_declaration_breaking_every_rule_gets_every_diagnostic_in_one_run() {
         }
     }
 }
+
+/// Every page the main man page's SEE ALSO names exists: `shenbao man CMD`
+/// prints shenbao-CMD(1).
+#[test]
+fn every_man_page_see_also_names_exists() {
+    let main = shenbao().arg("man").output().unwrap();
+    assert!(main.status.success());
+    let text = String::from_utf8_lossy(&main.stdout).into_owned();
+    let named: Vec<String> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("shenbao\\-"))
+        .filter_map(|l| l.strip_suffix("(1)"))
+        .map(str::to_string)
+        .collect();
+    assert!(named.len() >= 10, "{named:?}");
+    for command in named {
+        let page = shenbao().args(["man", &command]).output().unwrap();
+        let page_text = String::from_utf8_lossy(&page.stdout);
+        assert!(page.status.success(), "{command}");
+        assert!(
+            page_text.contains(&format!(".TH shenbao-{command} 1")),
+            "{command}: {}",
+            &page_text[..page_text.len().min(300)]
+        );
+    }
+}

@@ -294,7 +294,7 @@ fn keygen_without_a_terminal_or_password_is_z026_and_writes_nothing() {
 fn a_key_that_cannot_be_read_is_z023() {
     let dir = tempfile::tempdir().unwrap();
     let dossier = dir.path().join("d.zip");
-    // A folder given as --trusted-key.
+    // A folder with no public key in it given as --trusted-key.
     let stderr = assert_coded(
         &[
             "verify",
@@ -305,16 +305,16 @@ fn a_key_that_cannot_be_read_is_z023() {
         "Z023",
     );
     assert!(stderr.contains("文件夹"), "{stderr}");
-    // A file given as --trusted-keys, which takes a folder.
-    let key = keygen(dir.path(), "applicant", None);
+    // A file given as --trusted-key where it is no key.
+    std::fs::write(dir.path().join("notes.pub"), "not a key").unwrap();
     assert_coded(
         &[
             "intake",
-            "--trusted-keys",
-            key.with_extension("pub").to_str().unwrap(),
+            "--trusted-key",
+            dir.path().join("notes.pub").to_str().unwrap(),
             dir.path().to_str().unwrap(),
         ],
-        "Z023",
+        "Z024",
     );
     // A key file that is not there.
     let stderr = assert_coded(

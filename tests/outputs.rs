@@ -409,5 +409,14 @@ fn form_and_package_print_one_code_for_one_content_and_verify_takes_either() {
             .output()
             .unwrap();
         assert!(verify.status.success(), "{example}: {verify:?}");
+        // --trusted-key takes a folder of keys too, as on intake and recommend.
+        let by_folder = shenbao()
+            .arg("verify")
+            .arg("--trusted-key")
+            .arg(public.parent().unwrap())
+            .arg(&zip)
+            .output()
+            .unwrap();
+        assert!(by_folder.status.success(), "{example}: {by_folder:?}");
     }
 }

@@ -15,7 +15,7 @@ cp "$work/applicant.pub" "$work/keys/"
 "$bin" package --key "$work/applicant.key" -o "$work/inbox/shenbao-91340104058372165T-20210326.zip" \
   examples/city-brain-platform >/dev/null
 (cd "$work" && "$bin" recommend --office 安徽省 --issuer 安徽省经济和信息化厅 --key "$work/office.key" \
-  --trusted-keys "$work/keys" --reference "皖经信函〔2021〕8号" --contact "王敏 0551-62871234" \
+  --trusted-key "$work/keys" --reference "皖经信函〔2021〕8号" --contact "王敏 0551-62871234" \
   "$work/inbox")
 unzip -q -d "$work/open" "$work/shenbao-recommendation-安徽省-20210329.zip"
 rm -f docs/recommend/letter-*.png

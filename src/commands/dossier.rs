@@ -168,15 +168,14 @@ pub fn verify(args: &VerifyArgs, context: Context) -> Outcome {
     if let Some(report) = &args.report {
         refuse_verify_inputs(report, args)?;
     }
-    let paths: Vec<PathBuf> = args
-        .trusted_key
+    let applicant_keys = keys::trusted_key_files(&args.trusted_key)?;
+    let paths: Vec<PathBuf> = applicant_keys
         .iter()
         .chain(args.office_key.iter().map(|(_, path)| path))
         .cloned()
         .collect();
     let trusted = keys::load_trusted(&paths)?;
-    let trusted_offices: Vec<Option<String>> = args
-        .trusted_key
+    let trusted_offices: Vec<Option<String>> = applicant_keys
         .iter()
         .map(|_| None)
         .chain(args.office_key.iter().map(|(name, _)| Some(name.clone())))
@@ -280,8 +279,9 @@ fn refuse_verify_inputs(report: &Path, args: &VerifyArgs) -> Result<(), Failure>
             .map(PathBuf::as_path),
         ("材料包", "dossier"),
     )?;
+    let applicant_keys = super::outputs::trusted_key_files(&args.trusted_key);
     target.refuse_inputs(
-        args.trusted_key
+        applicant_keys
             .iter()
             .chain(args.office_key.iter().map(|(_, path)| path))
             .map(PathBuf::as_path),

@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn run(args: &IntakeArgs, context: Context) -> Outcome {
     let profile = load_profile(&args.dossiers.profile)?;
-    let inputs = inputs(args.dossiers.trusted_keys.as_deref(), &args.paths)?;
+    let inputs = inputs(&args.dossiers.trusted_key, &args.paths)?;
     super::outputs::refuse_intake(args, &inputs.files)?;
     let strict = args.dossiers.strict;
     let human = matches!(args.dossiers.format, Format::Human);
@@ -101,15 +101,13 @@ pub(super) struct Inputs {
     pub files: Vec<std::path::PathBuf>,
 }
 
-/// The keys of `--trusted-keys DIR` and every dossier under `paths`.
+/// The keys of `--trusted-key` (files or folders) and every dossier under
+/// `paths`.
 pub(super) fn inputs(
-    trusted_keys: Option<&std::path::Path>,
+    trusted_keys: &[std::path::PathBuf],
     paths: &[std::path::PathBuf],
 ) -> Result<Inputs, Failure> {
-    let trusted = match trusted_keys {
-        Some(dir) => keys::load_trusted_dir(dir)?,
-        None => Vec::new(),
-    };
+    let trusted = keys::load_trusted(&keys::trusted_key_files(trusted_keys)?)?;
     let files = intake::collect(paths);
     if files.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();

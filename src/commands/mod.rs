@@ -110,14 +110,49 @@ fn run_command(command: Command, context: Context) -> Outcome {
             clap_complete::generate(shell, &mut Cli::command(), "shenbao", &mut out);
             write_stdout(&String::from_utf8_lossy(&out))
         }
-        Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut out)
-                .map_err(|err| output_not_written(Path::new("-"), &err))?;
-            write_stdout(&String::from_utf8_lossy(&out))
-        }
+        Command::Man { command } => man_page(command.as_deref()),
     }
+}
+
+/// `shenbao man [COMMAND]`: shenbao(1), or the shenbao-COMMAND(1) page the
+/// main page's SEE ALSO names.
+fn man_page(command: Option<&str>) -> Outcome {
+    let mut cli = Cli::command();
+    // Built, it has the `help` subcommand SEE ALSO lists too.
+    cli.build();
+    let page = match command {
+        None => cli,
+        Some(name) => {
+            let Some(sub) = cli.find_subcommand(name) else {
+                let names: Vec<String> = cli
+                    .get_subcommands()
+                    .map(|s| format!("`{}`", s.get_name()))
+                    .collect();
+                return Err(Failure::cannot_run(
+                    Diagnostic::new(
+                        &diags::COMMAND_LINE,
+                        Text::new(
+                            format!("没有 `{name}` 这个子命令，也就没有它的手册页"),
+                            format!("there is no subcommand `{name}`, so no page for it"),
+                        ),
+                    )
+                    .help(Text::new(
+                        format!("可选：{}", names.join(", ")),
+                        format!("one of: {}", names.join(", ")),
+                    )),
+                ));
+            };
+            // Named as SEE ALSO names it; the synopsis is the command typed.
+            sub.clone()
+                .display_name(format!("shenbao-{}", sub.get_name()))
+                .bin_name(format!("shenbao {}", sub.get_name()))
+        }
+    };
+    let mut out = Vec::new();
+    clap_mangen::Man::new(page)
+        .render(&mut out)
+        .map_err(|err| output_not_written(Path::new("-"), &err))?;
+    write_stdout(&String::from_utf8_lossy(&out))
 }
 
 /// The embedded profile, or the one given with `--call`.

@@ -135,17 +135,11 @@ pub fn declaration_inputs(
     inputs
 }
 
-/// The public keys (`*.pub`) a `--trusted-keys` folder holds, as the key
+/// The public keys (`*.pub`) a `--trusted-key` folder holds, as the key
 /// loader reads them.
-pub fn trusted_key_files(dir: Option<&Path>) -> Vec<std::path::PathBuf> {
-    let Some(Ok(entries)) = dir.map(std::fs::read_dir) else {
-        return Vec::new();
-    };
-    entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "pub"))
-        .collect()
+pub fn trusted_key_files(given: &[std::path::PathBuf]) -> Vec<std::path::PathBuf> {
+    // What cannot be listed is reported when the keys are loaded.
+    shenbao_dossier::keys::trusted_key_files(given).unwrap_or_default()
 }
 
 /// The call profile given with `--call`, when one is.
@@ -159,7 +153,7 @@ pub fn refuse_intake(
     args: &crate::cli::IntakeArgs,
     dossiers: &[std::path::PathBuf],
 ) -> Result<(), Failure> {
-    let keys = trusted_key_files(args.dossiers.trusted_keys.as_deref());
+    let keys = trusted_key_files(&args.dossiers.trusted_key);
     let outputs: Vec<&Path> = args
         .csv
         .iter()

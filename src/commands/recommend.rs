@@ -24,7 +24,7 @@ pub fn run(args: &RecommendArgs, context: Context) -> Outcome {
     }
     // The key first: a wrong password should stop the run before any work.
     let key = keys::load_secret(&args.key, crate::password::for_key(&args.key, context.lang))?;
-    let inputs = inputs(args.dossiers.trusted_keys.as_deref(), &args.paths)?;
+    let inputs = inputs(&args.dossiers.trusted_key, &args.paths)?;
     let date = args
         .date
         .or(args.dossiers.as_of)
@@ -43,7 +43,7 @@ pub fn run(args: &RecommendArgs, context: Context) -> Outcome {
             inputs.files.iter().map(PathBuf::as_path),
             ("材料包", "dossier"),
         )?;
-        let keys = super::outputs::trusted_key_files(args.dossiers.trusted_keys.as_deref());
+        let keys = super::outputs::trusted_key_files(&args.dossiers.trusted_key);
         target.refuse_inputs(keys.iter().map(PathBuf::as_path), ("公钥", "public key"))?;
         super::outputs::refuse_profile(&target, args.dossiers.profile.call.as_deref())?;
     }

@@ -324,8 +324,8 @@ pub const FORWARDED_MISSING: Rule = Rule {
         zh: "推荐材料包只记录所推荐材料包的文件名和 SHA-256，材料包本身与它放在同一文件夹中一并报送。缺了哪一个，就无法核验该项目。",
         en: "A bundle records the file name and SHA-256 of each dossier it forwards; the dossiers travel beside it in the same folder. A missing one cannot be checked.",
     },
-    bad: "$ shenbao recommend --office 江苏省 --key office.key --trusted-keys keys -o outbox/江苏省推荐.zip dossier.zip\n$ shenbao verify --trusted-key office.pub --trusted-key applicant.pub outbox/江苏省推荐.zip      # dossier.zip is not beside it",
-    good: "$ shenbao recommend --office 江苏省 --key office.key --trusted-keys keys -o outbox/江苏省推荐.zip dossier.zip\n$ cp dossier.zip outbox/\n$ shenbao verify --trusted-key office.pub --trusted-key applicant.pub outbox/江苏省推荐.zip",
+    bad: "$ shenbao recommend --office 江苏省 --key office.key --trusted-key keys -o outbox/江苏省推荐.zip dossier.zip\n$ shenbao verify --trusted-key office.pub --trusted-key applicant.pub outbox/江苏省推荐.zip      # dossier.zip is not beside it",
+    good: "$ shenbao recommend --office 江苏省 --key office.key --trusted-key keys -o outbox/江苏省推荐.zip dossier.zip\n$ cp dossier.zip outbox/\n$ shenbao verify --trusted-key office.pub --trusted-key applicant.pub outbox/江苏省推荐.zip",
     ..FAMILY
 };
 
@@ -341,8 +341,8 @@ pub const FORWARDED_CHANGED: Rule = Rule {
         zh: "推荐单位签名时记下了每个材料包的 SHA-256。摘要不同，说明推荐之后材料包被替换或修改过，推荐意见不再适用于它。",
         en: "The office signed the SHA-256 of each dossier it forwards. A different digest means the dossier was replaced or changed after the recommendation, which then no longer covers it.",
     },
-    bad: "$ cp dossier.zip outbox/\n$ shenbao recommend --office 江苏省 --key office.key --trusted-keys keys -o outbox/江苏省推荐.zip outbox/dossier.zip\n# in shenbao.yaml:\napplicant:\n  contact:\n    name: 周静\n$ shenbao package --key applicant.key -o outbox/dossier.zip .      # packaged again after the office signed\n$ shenbao verify --trusted-key office.pub --trusted-key applicant.pub outbox/江苏省推荐.zip",
-    good: "$ cp dossier.zip outbox/\n$ shenbao recommend --office 江苏省 --key office.key --trusted-keys keys -o outbox/江苏省推荐.zip outbox/dossier.zip\n$ shenbao verify --trusted-key office.pub --trusted-key applicant.pub outbox/江苏省推荐.zip",
+    bad: "$ cp dossier.zip outbox/\n$ shenbao recommend --office 江苏省 --key office.key --trusted-key keys -o outbox/江苏省推荐.zip outbox/dossier.zip\n# in shenbao.yaml:\napplicant:\n  contact:\n    name: 周静\n$ shenbao package --key applicant.key -o outbox/dossier.zip .      # packaged again after the office signed\n$ shenbao verify --trusted-key office.pub --trusted-key applicant.pub outbox/江苏省推荐.zip",
+    good: "$ cp dossier.zip outbox/\n$ shenbao recommend --office 江苏省 --key office.key --trusted-key keys -o outbox/江苏省推荐.zip outbox/dossier.zip\n$ shenbao verify --trusted-key office.pub --trusted-key applicant.pub outbox/江苏省推荐.zip",
     ..FAMILY
 };
 
@@ -358,8 +358,8 @@ pub const BUNDLE_NOT_DOSSIER: Rule = Rule {
         zh: "推荐材料包（shenbao recommend 生成）只含推荐意见函、汇总表和所推荐材料包的摘要，不含申报内容，不能作为申报材料包受理。",
         en: "A recommendation bundle (written by shenbao recommend) holds the letter, the summary table and the dossiers' digests, not an application; it cannot be taken in as a dossier.",
     },
-    bad: "$ shenbao recommend --office 江苏省 --key office.key --trusted-keys keys -o inbox/江苏省推荐.zip dossier.zip\n$ shenbao intake --office 江苏省 --trusted-keys keys inbox/      # the office's own bundle is in inbox/",
-    good: "$ shenbao recommend --office 江苏省 --key office.key --trusted-keys keys -o outbox/江苏省推荐.zip dossier.zip\n$ cp dossier.zip outbox/\n$ shenbao verify --trusted-key office.pub --trusted-key applicant.pub outbox/江苏省推荐.zip",
+    bad: "$ shenbao recommend --office 江苏省 --key office.key --trusted-key keys -o inbox/江苏省推荐.zip dossier.zip\n$ shenbao intake --office 江苏省 --trusted-key keys inbox/      # the office's own bundle is in inbox/",
+    good: "$ shenbao recommend --office 江苏省 --key office.key --trusted-key keys -o outbox/江苏省推荐.zip dossier.zip\n$ cp dossier.zip outbox/\n$ shenbao verify --trusted-key office.pub --trusted-key applicant.pub outbox/江苏省推荐.zip",
     ..FAMILY
 };
 
@@ -379,8 +379,8 @@ pub const KEY_WRONG_KIND: Rule = Rule {
         en: "the other kind of key: a public key where the secret key is needed, or a secret key where a public key is",
     },
     why: Bilingual {
-        zh: "`shenbao keygen` 写出一对文件：秘密密钥（.key）用于签名（package、recommend 的 --key），由申报单位或推荐单位自己保管；公钥（.pub）交给受理单位，用于核验（--trusted-key、--trusted-keys、--office-key）。两者不能互换。",
-        en: "`shenbao keygen` writes a pair: the secret key (.key) signs (--key of package and recommend) and stays with its owner; the public key (.pub) goes to the office and checks signatures (--trusted-key, --trusted-keys, --office-key). One cannot stand in for the other.",
+        zh: "`shenbao keygen` 写出一对文件：秘密密钥（.key）用于签名（package、recommend 的 --key），由申报单位或推荐单位自己保管；公钥（.pub）交给受理单位，用于核验（--trusted-key、--trusted-key、--office-key）。两者不能互换。",
+        en: "`shenbao keygen` writes a pair: the secret key (.key) signs (--key of package and recommend) and stays with its owner; the public key (.pub) goes to the office and checks signatures (--trusted-key, --trusted-key, --office-key). One cannot stand in for the other.",
     },
     bad: "$ shenbao package --key applicant.pub -o d.zip .      # the public key, not the secret one",
     good: "$ shenbao package --key applicant.key -o d.zip .",
@@ -392,14 +392,14 @@ pub const KEY_UNREADABLE: Rule = Rule {
     name: "key-unreadable",
     severity: Severity::Error,
     summary: Bilingual {
-        zh: "密钥文件无法读取（不存在、没有权限，或是文件夹、设备）",
-        en: "the key file cannot be read (missing, no permission, a folder or a device)",
+        zh: "密钥文件无法读取（不存在、没有权限、是设备，或给出的文件夹中没有公钥）",
+        en: "the key file cannot be read (missing, no permission, a device, or a folder given holds no public key)",
     },
     why: Bilingual {
-        zh: "minisign 密钥是几百字节的文本文件。shenbao 只读取普通文件：文件夹、设备（如 /dev/zero）和管道在读取之前就被拒绝，不会让命令卡住。",
-        en: "A minisign key is a text file of a few hundred bytes. shenbao reads only regular files: folders, devices (such as /dev/zero) and pipes are refused before anything is read, so the command never hangs on them.",
+        zh: "minisign 密钥是几百字节的文本文件。shenbao 只读取普通文件：设备（如 /dev/zero）和管道在读取之前就被拒绝，不会让命令卡住。`--trusted-key` 也可以给出存放公钥的文件夹，其中每个 .pub 文件都是一把受信任的公钥；文件夹中一个 .pub 也没有时同样报告此项。",
+        en: "A minisign key is a text file of a few hundred bytes. shenbao reads only regular files: devices (such as /dev/zero) and pipes are refused before anything is read, so the command never hangs on them. `--trusted-key` may also name a folder, each .pub file in it a trusted key; a folder with no .pub file in it is reported here too.",
     },
-    bad: "$ shenbao verify --trusted-key keys/ dossier.zip      # a folder, not a key",
+    bad: "$ mkdir empty\n$ shenbao verify --trusted-key empty dossier.zip      # a folder with no key in it",
     good: "$ shenbao verify --trusted-key keys/applicant.pub dossier.zip",
     ..STOPS
 };

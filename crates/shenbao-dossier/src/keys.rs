@@ -342,17 +342,15 @@ pub fn load_trusted(paths: &[PathBuf]) -> Result<Vec<PublicKey>, KeyError> {
 
 /// Every `*.pub` in `dir`, loaded as trusted keys (sorted by file name).
 pub fn load_trusted_dir(dir: &Path) -> Result<Vec<PublicKey>, KeyError> {
+    load_trusted(&pub_files_in(dir)?)
+}
+
+/// The public keys (`*.pub`) in `dir`, sorted.
+fn pub_files_in(dir: &Path) -> Result<Vec<PathBuf>, KeyError> {
     let unreadable = |reason: Text| KeyError::Unreadable {
         path: dir.to_path_buf(),
         reason,
     };
-    let metadata = std::fs::metadata(dir).map_err(|e| unreadable(io_reason(&e)))?;
-    if !metadata.is_dir() {
-        return Err(unreadable(Text::new(
-            "这不是文件夹；--trusted-keys 需要存放公钥（.pub）的文件夹",
-            "it is not a folder; --trusted-keys takes a folder of public keys (.pub)",
-        )));
-    }
     let entries = std::fs::read_dir(dir).map_err(|e| unreadable(io_reason(&e)))?;
     let mut files: Vec<PathBuf> = entries
         .flatten()
@@ -360,7 +358,32 @@ pub fn load_trusted_dir(dir: &Path) -> Result<Vec<PublicKey>, KeyError> {
         .filter(|p| p.extension().is_some_and(|e| e == "pub"))
         .collect();
     files.sort();
-    load_trusted(&files)
+    Ok(files)
+}
+
+/// `--trusted-key` as given: each a public key file, or a folder whose
+/// `*.pub` files are each one (the same flag, one meaning, on every
+/// command).
+pub fn trusted_key_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, KeyError> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let found = pub_files_in(path)?;
+            if found.is_empty() {
+                return Err(KeyError::Unreadable {
+                    path: path.clone(),
+                    reason: Text::new(
+                        "这个文件夹中没有公钥（.pub 文件）",
+                        "this folder holds no public key (.pub file)",
+                    ),
+                });
+            }
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
 }
 
 #[cfg(test)]

@@ -18,8 +18,8 @@ pub const OFFICE_CANNOT_FORWARD: Rule = Rule {
         zh: "指南规定：信息消费示范城市（直辖市、计划单列市除外）额外推荐的项目，需提交所在省、自治区工业和信息化主管部门统一上报。这类城市把材料交给本省，由省里在自己的推荐材料包中一并上报。",
         en: "The call says a demonstration city's extra projects (except municipalities and separately planned cities) go through its province or autonomous region: such a city hands its dossiers to the province, which forwards them in its own bundle.",
     },
-    bad: "$ shenbao recommend --office 南京市 --key office.key --trusted-keys keys 南京市/测温消杀机器人.zip 南京市/预检分诊机器人.zip",
-    good: "$ shenbao recommend --office 江苏省 --key office.key --trusted-keys keys 南京市/测温消杀机器人.zip 南京市/预检分诊机器人.zip      # 南京市's two, via 江苏省",
+    bad: "$ shenbao recommend --office 南京市 --key office.key --trusted-key keys 南京市/测温消杀机器人.zip 南京市/预检分诊机器人.zip",
+    good: "$ shenbao recommend --office 江苏省 --key office.key --trusted-key keys 南京市/测温消杀机器人.zip 南京市/预检分诊机器人.zip      # 南京市's two, via 江苏省",
     ..FAMILY
 };
 
@@ -36,8 +36,8 @@ pub const LETTER_AFTER_DEADLINE: Rule = Rule {
         zh: "指南要求各地工业和信息化主管部门、中央企业于 2021 年 3 月 31 日前将申报书和推荐意见函纸质版报送工业和信息化部。晚于截止日期的推荐可能不被受理。",
         en: "The call asks offices and central enterprises to send the paper forms and the recommendation letter to MIIT by 2021-03-31; a later recommendation may not be accepted.",
     },
-    bad: "$ shenbao recommend --office 江苏省 --key office.key --trusted-keys keys --date 2021-04-02 dossier.zip",
-    good: "$ shenbao recommend --office 江苏省 --key office.key --trusted-keys keys --date 2021-03-30 dossier.zip",
+    bad: "$ shenbao recommend --office 江苏省 --key office.key --trusted-key keys --date 2021-04-02 dossier.zip",
+    good: "$ shenbao recommend --office 江苏省 --key office.key --trusted-key keys --date 2021-03-30 dossier.zip",
     ..FAMILY
 };
 
@@ -55,8 +55,8 @@ pub const NAME_CANNOT_TRAVEL: Rule = Rule {
         zh: "推荐材料包按文件名列出所转报的材料包，推荐单位名称也用于文件名。名称须在各种操作系统上都能原样保存：不能有控制字符、/ \\ : * ? \" < > | %，不能是 Windows 设备名，所选材料包不能同名，-o 也不能指向所选材料包本身。",
         en: "The bundle lists the forwarded dossiers by file name, and the office's name becomes a file name too. Each must survive any operating system: no control characters, none of / \\ : * ? \" < > | %, no Windows device names, no two selected dossiers of one name, and -o must not name a selected dossier.",
     },
-    bad: "$ shenbao recommend --office \"江苏省:工信厅\" --key office.key --trusted-keys keys --date 2021-03-30 dossier.zip",
-    good: "$ shenbao recommend --office 江苏省 --key office.key --trusted-keys keys --date 2021-03-30 dossier.zip",
+    bad: "$ shenbao recommend --office \"江苏省:工信厅\" --key office.key --trusted-key keys --date 2021-03-30 dossier.zip",
+    good: "$ shenbao recommend --office 江苏省 --key office.key --trusted-key keys --date 2021-03-30 dossier.zip",
     ..FAMILY
 };
 
