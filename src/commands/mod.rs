@@ -9,6 +9,7 @@ mod explain;
 mod fit;
 mod fix;
 mod form;
+mod help;
 mod init;
 mod intake;
 pub mod outputs;
@@ -21,7 +22,6 @@ pub use exit::{Exit, Failure, Outcome};
 use crate::cli::{Cli, ColorChoice, Command, ProfileArgs};
 use crate::diags;
 use crate::report::{human, FileResult};
-use clap::{CommandFactory, Parser};
 use shenbao_check::call::CallProfile;
 use shenbao_diagnostic::{io_reason, Diagnostic, Lang, Text};
 use std::io::{IsTerminal, Write};
@@ -76,9 +76,10 @@ pub fn main() -> Exit {
     let args: Vec<String> = std::env::args_os()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    match Cli::try_parse_from(std::env::args_os()) {
+    let lang = usage::early_lang(&args);
+    match crate::cli::parse(args, lang) {
         Ok(cli) => run(cli),
-        Err(error) => usage::report(&error, usage::early_lang(&args)),
+        Err(error) => usage::report(&error, lang),
     }
 }
 
@@ -107,52 +108,13 @@ fn run_command(command: Command, context: Context) -> Outcome {
         Command::Init(args) => init::run(&args, context),
         Command::Completions { shell } => {
             let mut out = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "shenbao", &mut out);
+            let mut cli = crate::cli::command(context.lang);
+            clap_complete::generate(shell, &mut cli, "shenbao", &mut out);
             write_stdout(&String::from_utf8_lossy(&out))
         }
-        Command::Man { command } => man_page(command.as_deref()),
+        Command::Man { command } => help::man_page(command.as_deref(), context.lang),
+        Command::Help { command } => help::help(&command, context.lang),
     }
-}
-
-/// `shenbao man [COMMAND]`: shenbao(1), or the shenbao-COMMAND(1) page the
-/// main page's SEE ALSO names.
-fn man_page(command: Option<&str>) -> Outcome {
-    let mut cli = Cli::command();
-    // Built, it has the `help` subcommand SEE ALSO lists too.
-    cli.build();
-    let page = match command {
-        None => cli,
-        Some(name) => {
-            let Some(sub) = cli.find_subcommand(name) else {
-                let names: Vec<String> = cli
-                    .get_subcommands()
-                    .map(|s| format!("`{}`", s.get_name()))
-                    .collect();
-                return Err(Failure::cannot_run(
-                    Diagnostic::new(
-                        &diags::COMMAND_LINE,
-                        Text::new(
-                            format!("没有 `{name}` 这个子命令，也就没有它的手册页"),
-                            format!("there is no subcommand `{name}`, so no page for it"),
-                        ),
-                    )
-                    .help(Text::new(
-                        format!("可选：{}", names.join(", ")),
-                        format!("one of: {}", names.join(", ")),
-                    )),
-                ));
-            };
-            // Named as SEE ALSO names it; the synopsis is the command typed.
-            sub.clone()
-                .display_name(format!("shenbao-{}", sub.get_name()))
-                .bin_name(format!("shenbao {}", sub.get_name()))
-        }
-    };
-    let mut out = Vec::new();
-    clap_mangen::Man::new(page)
-        .render(&mut out)
-        .map_err(|err| output_not_written(Path::new("-"), &err))?;
-    write_stdout(&String::from_utf8_lossy(&out))
 }
 
 /// The embedded profile, or the one given with `--call`.

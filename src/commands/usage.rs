@@ -125,10 +125,37 @@ pub fn diagnostic(error: &clap::Error) -> Diagnostic {
         help.zh.push_str(&format!("可选值：{valid}。"));
         help.en.push_str(&format!("allowed: {valid}. "));
     }
-    help.zh.push_str("`shenbao --help` 列出全部子命令和选项");
-    help.en
-        .push_str("`shenbao --help` lists every subcommand and option");
+    match typed_command(error) {
+        Some(command) if command != "shenbao" => {
+            help.zh
+                .push_str(&format!("`{command} --help` 列出这个命令的全部选项"));
+            help.en.push_str(&format!(
+                "`{command} --help` lists every option of this command"
+            ));
+        }
+        _ => {
+            help.zh.push_str("`shenbao --help` 列出全部子命令和选项");
+            help.en
+                .push_str("`shenbao --help` lists every subcommand and option");
+        }
+    }
     Diagnostic::new(&diags::COMMAND_LINE, Text::new(zh, en)).help(help)
+}
+
+/// The command the user was typing (`shenbao package`), from the usage line
+/// clap attaches: its words before the first flag or value.
+fn typed_command(error: &clap::Error) -> Option<String> {
+    let usage = context(error, ContextKind::Usage)?;
+    let line = usage.lines().next()?;
+    let line = line.split_once(':').map_or(line, |(_, rest)| rest);
+    let line = line.split_once('：').map_or(line, |(_, rest)| rest);
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .take_while(|w| {
+            w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && !w.starts_with('-')
+        })
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// Print what clap could not parse and say how the run ended: help and

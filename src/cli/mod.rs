@@ -1,6 +1,12 @@
 //! Flags and commands, documented once: `--help`, the man page
 //! (`shenbao man`) and shell completions (`shenbao completions`) all come from
-//! these definitions.
+//! these definitions, in English here and in Chinese in [`zh`]; [`command`]
+//! gives the one in the user's language.
+
+mod localize;
+mod zh;
+
+pub use localize::{command, parse};
 
 use crate::report::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -13,10 +19,10 @@ use std::path::PathBuf;
     name = "shenbao",
     version,
     about = "Check and prepare applications for MIIT's 2021 new-type information-consumption \
-             demonstration projects (新型信息消费示范项目申报)",
+             demonstration projects",
     long_about = None,
-    after_help = "Exit status: 0 no errors; 1 problems found; 2 could not run.\n\
-                  退出码：0 无错误；1 发现问题；2 无法运行。"
+    disable_help_subcommand = true,
+    after_help = "Exit status: 0 no errors; 1 problems found; 2 could not run."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -28,7 +34,7 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Language of messages (default: from the locale; Chinese for zh*) / 提示语言
+    /// Language of messages (default: from the locale; Chinese for zh*)
     #[arg(long, global = true, value_enum, env = "SHENBAO_LANG")]
     pub lang: Option<LangArg>,
 
@@ -114,42 +120,48 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check declarations and report every problem / 检查申报文件
+    /// Check declarations and report every problem
     Validate(ValidateArgs),
-    /// Explain a diagnostic code (e.g. S003) / 解释诊断代码
+    /// Explain a diagnostic code (e.g. S003)
     Explain(ExplainArgs),
-    /// Print the declaration's JSON Schema / 输出申报文件的 JSON Schema
+    /// Print the declaration's JSON Schema
     Schema,
-    /// The call profile in use (categories, deadline, quotas, lists) / 申报指南配置
+    /// The call profile in use (categories, deadline, quotas, lists)
     #[command(subcommand)]
     Call(CallCommand),
-    /// Score a declaration against every category, with the evidence / 类别匹配评分
+    /// Score a declaration against every category, with the evidence
     Fit(FitArgs),
-    /// Render the printable application form as PDF (validates first) / 生成申报书 PDF
+    /// Render the printable application form as PDF (validates first)
     Form(FormArgs),
-    /// Write a minisign key pair for signing dossiers / 生成签名密钥
+    /// Write a minisign key pair for signing dossiers
     Keygen(KeygenArgs),
-    /// Validate, render the form and write the signed, zipped dossier / 打包申报材料
+    /// Validate, render the form and write the signed, zipped dossier
     Package(PackageArgs),
-    /// Check dossiers without extracting them / 核验申报材料包
+    /// Check dossiers without extracting them
     Verify(VerifyArgs),
-    /// Verify arriving dossiers and check them together: quotas, routes, duplicates / 推荐单位受理
+    /// Verify arriving dossiers and check them together: quotas, routes, duplicates
     Intake(IntakeArgs),
-    /// Forward a selection of dossiers to MIIT: letter, summary table, signed bundle / 生成推荐材料
+    /// Forward a selection of dossiers to MIIT: letter, summary table, signed bundle
     Recommend(RecommendArgs),
-    /// Write a commented shenbao.yaml template into a folder / 生成申报文件模板
+    /// Write a commented shenbao.yaml template into a folder
     Init(InitArgs),
-    /// Print shell completions / 输出命令行补全脚本
+    /// Print shell completions
     Completions {
         /// The shell to complete for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff): shenbao(1), or shenbao-COMMAND(1) / 输出 man 手册页
+    /// Print the man page (roff): shenbao(1), or shenbao-COMMAND(1)
     Man {
         /// The subcommand whose page to print (validate, form, package…)
         #[arg(value_name = "COMMAND")]
         command: Option<String>,
+    },
+    /// Print this help, or a subcommand's (shenbao help validate)
+    Help {
+        /// The subcommand (and its subcommand) whose help to print
+        #[arg(value_name = "COMMAND")]
+        command: Vec<String>,
     },
 }
 
