@@ -44,23 +44,14 @@ pub fn for_each(paths: &[PathBuf], mut sink: impl FnMut(Input)) {
             }),
             Ok(meta) if meta.is_dir() => {
                 let mut found = 0;
-                walk(path, &mut |input| {
+                let mut near = Vec::new();
+                walk(path, &mut near, &mut |input| {
                     found += 1;
                     sink(input);
                 });
                 if found == 0 {
                     sink(Input::Unusable {
-                        diagnostic: Diagnostic::new(
-                            &diags::NO_DECLARATION,
-                            Text::new(
-                                format!("文件夹 {display} 中（含子文件夹）没有 {DECLARATION_FILE}"),
-                                format!("no {DECLARATION_FILE} in {display} or below"),
-                            ),
-                        )
-                        .help(Text::new(
-                            format!("用 `shenbao init {display}` 新建申报文件，或给出 YAML 文件的路径"),
-                            format!("create one with `shenbao init {display}`, or give the YAML file's path"),
-                        )),
+                        diagnostic: no_declaration(&display, &near),
                         display,
                     });
                 }
@@ -73,7 +64,55 @@ pub fn for_each(paths: &[PathBuf], mut sink: impl FnMut(Input)) {
     }
 }
 
-fn walk(root: &Path, sink: &mut dyn FnMut(Input)) {
+/// F003, naming the files that look like a declaration under another name
+/// (`shenbao.yaml.txt`: Windows hides known extensions, so the applicant
+/// sees `shenbao.yaml`).
+fn no_declaration(display: &str, near: &[PathBuf]) -> Diagnostic {
+    let diagnostic = Diagnostic::new(
+        &diags::NO_DECLARATION,
+        Text::new(
+            format!("文件夹 {display} 中（含子文件夹）没有 {DECLARATION_FILE}"),
+            format!("no {DECLARATION_FILE} in {display} or below"),
+        ),
+    );
+    if near.is_empty() {
+        return diagnostic.help(Text::new(
+            format!("用 `shenbao init {display}` 新建申报文件，或给出 YAML 文件的路径"),
+            format!("create one with `shenbao init {display}`, or give the YAML file's path"),
+        ));
+    }
+    let names: Vec<String> = near.iter().map(|p| format!("`{}`", p.display())).collect();
+    let names = names.join(", ");
+    diagnostic.help(Text::new(
+        format!(
+            "找到了 {names}：如果它就是申报文件，把它改名为 {DECLARATION_FILE}。\
+             Windows 默认隐藏扩展名，shenbao.yaml.txt 看起来就像 shenbao.yaml；\
+             在资源管理器的“查看”菜单勾选“文件扩展名”即可看到"
+        ),
+        format!(
+            "found {names}: if that is the declaration, rename it to {DECLARATION_FILE}. \
+             Windows hides known extensions, so shenbao.yaml.txt looks like shenbao.yaml; \
+             tick \"File name extensions\" in Explorer's View menu to see them"
+        ),
+    ))
+}
+
+/// A file name a declaration gets by mistake: `shenbao.yaml.txt`,
+/// `shenbao.yml`, `Shenbao.YAML`, `shenbao (1).yaml`, `shenbao - 副本.yaml`.
+fn looks_like_declaration(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    name != DECLARATION_FILE
+        && lower.starts_with("shenbao")
+        && (lower.starts_with("shenbao.yaml")
+            || lower.starts_with("shenbao.yml")
+            || lower.ends_with(".yaml")
+            || lower.ends_with(".yml"))
+}
+
+/// At most this many look-alike names are listed.
+const NEAR_NAMES: usize = 5;
+
+fn walk(root: &Path, near: &mut Vec<PathBuf>, sink: &mut dyn FnMut(Input)) {
     let walker = walkdir::WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
@@ -89,11 +128,18 @@ fn walk(root: &Path, sink: &mut dyn FnMut(Input)) {
             Ok(entry) => {
                 // Anything named shenbao.yaml but a folder: loading says what
                 // is wrong with a FIFO or a dangling link (F010, F001).
-                if !entry.file_type().is_dir() && entry.file_name() == DECLARATION_FILE {
+                if entry.file_type().is_dir() {
+                    continue;
+                }
+                if entry.file_name() == DECLARATION_FILE {
                     sink(Input::File {
                         display: entry.path().display().to_string(),
                         path: entry.into_path(),
                     });
+                } else if near.len() < NEAR_NAMES
+                    && looks_like_declaration(&entry.file_name().to_string_lossy())
+                {
+                    near.push(entry.into_path());
                 }
             }
             Err(err) => {
@@ -109,6 +155,33 @@ fn walk(root: &Path, sink: &mut dyn FnMut(Input)) {
                     display,
                 });
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_a_declaration_gets_by_mistake() {
+        for name in [
+            "shenbao.yaml.txt",
+            "shenbao.yml",
+            "Shenbao.YAML",
+            "shenbao (1).yaml",
+            "shenbao - 副本.yaml",
+            "SHENBAO.YAML.TXT",
+        ] {
+            assert!(looks_like_declaration(name), "{name}");
+        }
+        for name in [
+            "shenbao.yaml",
+            "申报书.pdf",
+            "config.yaml",
+            "shenbao.schema.json",
+        ] {
+            assert!(!looks_like_declaration(name), "{name}");
         }
     }
 }

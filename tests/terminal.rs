@@ -1,6 +1,6 @@
 //! Nothing from an applicant's file reaches the terminal raw: escape sequences,
-//! carriage returns and bidi overrides are shown as `\u{..}` escapes, so a
-//! name cannot clear the office's screen or overwrite a row's status. (Since
+//! carriage returns and bidi overrides are shown as symbols (`␛`, `␍`) or
+//! `\u{..}` escapes, so a name cannot clear the office's screen or overwrite a row's status. (Since
 //! validation refuses such names (U001, U002), only a hand-made dossier can
 //! carry one to an office: intake's table is tested on one in
 //! src/commands/intake.rs.)
@@ -26,13 +26,13 @@ fn validate_shows_hostile_source_lines_and_keys_escaped() {
     let dir = tempfile::tempdir().unwrap();
     let example = root().join("examples/thermal-screening-robot");
     let yaml = std::fs::read_to_string(example.join("shenbao.yaml")).unwrap();
-    // A raw ESC sequence and a CR in a comment (a YAML error, echoed with its
-    // line), and a bidi override in an unknown key (S003, quoted in the message).
+    // A raw ESC sequence and a CR in a comment (Y012, echoed with its line),
+    // and a bidi override in an unknown key (S003, quoted in the message).
     let cases = [
         (
             "applicant:\n  x: 1 # \u{1b}[2J\u{1b}[31m\r通过\n",
-            "Y001",
-            "\\u{1b}[2J",
+            "Y012",
+            "␛[2J",
         ),
         (
             "applicant:\n  evil\u{202e}key: 1\n",

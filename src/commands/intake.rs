@@ -46,8 +46,15 @@ pub fn run(args: &IntakeArgs, context: Context) -> Outcome {
     if human {
         for (a, own) in arrivals.iter().zip(own) {
             if a.diagnostics.len() > own {
-                let mut result = file_result(a);
-                result.diagnostics.drain(..own);
+                // Only what the set added: the dossier's own findings were
+                // printed as it was verified. (Cut before sorting: sorted, the
+                // added ones need not come last.)
+                let mut diagnostics = a.diagnostics[own..].to_vec();
+                shenbao_diagnostic::sort_by_position(&mut diagnostics);
+                let result = FileResult {
+                    path: a.path.display().to_string(),
+                    diagnostics,
+                };
                 shown.push(human::render_file(&result, "", style));
             }
         }
@@ -361,7 +368,7 @@ mod tests {
         ];
         let table = ranked_table(&rows, Lang::En);
         assert!(!table.contains(['\u{1b}', '\r']), "{table}");
-        assert!(table.contains("\\u{1b}[2J\\u{d}"), "{table}");
+        assert!(table.contains("␛[2J␍"), "{table}");
         assert!(table.contains("rejected: I001"), "{table}");
         // The project column starts at the same screen column on every line.
         let columns: Vec<usize> = table

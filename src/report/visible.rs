@@ -2,8 +2,10 @@
 //! declaration can hold escape sequences (clear the screen, move the cursor),
 //! carriage returns (overwrite a row's status) or bidi overrides (reverse
 //! what the clerk reads). Before anything from a file reaches the terminal,
-//! each such character is shown as its escape, `\u{1b}`, so it is seen, not
-//! obeyed.
+//! each such character is shown, not obeyed: a C0 control or DEL as its
+//! symbol from Unicode's Control Pictures (ESC as `␛`, Word's manual line
+//! break U+000B as `␋`), which a clerk can see and a terminal does not act
+//! on; a C1 control or bidi override, which have no symbol, as `\u{202e}`.
 
 use std::borrow::Cow;
 
@@ -21,7 +23,13 @@ fn is_hazard(c: char, keep_layout: bool) -> bool {
 }
 
 fn escaped(c: char) -> String {
-    format!("\\u{{{:x}}}", c as u32)
+    match c {
+        '\u{0}'..='\u{1f}' => {
+            char::from_u32(0x2400 + c as u32).map_or_else(String::new, String::from)
+        }
+        '\u{7f}' => "\u{2421}".to_string(),
+        _ => format!("\\u{{{:x}}}", c as u32),
+    }
 }
 
 /// One-line text (a message, a name, a path): every hazard escaped, line
@@ -95,10 +103,11 @@ mod tests {
     #[test]
     fn escapes_controls_and_bidi_and_leaves_text_alone() {
         assert!(matches!(visible("智能测温机器人 v2"), Cow::Borrowed(_)));
-        assert_eq!(visible("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
-        assert_eq!(visible("通过\r未通过"), "通过\\u{d}未通过");
+        assert_eq!(visible("a\u{1b}[2Jb"), "a␛[2Jb");
+        assert_eq!(visible("通过\r未通过"), "通过␍未通过");
+        assert_eq!(visible("第一段\u{b}第二段\u{7f}"), "第一段␋第二段␡");
         assert_eq!(visible("x\u{202e}gpj.exe"), "x\\u{202e}gpj.exe");
-        assert_eq!(visible("a\nb"), "a\\u{a}b");
+        assert_eq!(visible("a\nb"), "a␊b");
         assert_eq!(visible("\u{9b}31m"), "\\u{9b}31m");
     }
 
@@ -106,7 +115,7 @@ mod tests {
     fn source_keeps_lines_and_maps_offsets_past_escapes() {
         let text = "name: a\u{1b}[2J\nkey: 值\n";
         let source = Source::new(text);
-        assert_eq!(source.text, "name: a\\u{1b}[2J\nkey: 值\n");
+        assert_eq!(source.text, "name: a␛[2J\nkey: 值\n");
         // Before the escape nothing moves; after it, offsets shift by the escape's growth.
         assert_eq!(source.offset(6), 6);
         let key = text.find("key").unwrap();

@@ -332,6 +332,40 @@ pub const CHINESE_QUOTES: Rule = Rule {
     ..FAMILY
 };
 
+pub const NOT_TEXT: Rule = Rule {
+    code: "E004",
+    name: "not-a-text-file",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "给出的文件是文档、压缩包或图片，不是 YAML 文本文件",
+        en: "the file given is a document, an archive or an image, not a YAML text",
+    },
+    why: Bilingual {
+        zh: "shenbao 检查的是 shenbao.yaml 这样的文本文件（用 `shenbao init` 生成）。Word 或 WPS 文档、PDF、图片和 ZIP 压缩包不是文本，逐字节读下去只会得到一串乱码。打包好的申报材料包（ZIP）要用 `shenbao verify` 核验。",
+        en: "shenbao checks text files such as shenbao.yaml (`shenbao init` writes one). A Word or WPS document, a PDF, an image or a ZIP archive is not text, and reading it byte by byte only gives noise. A packaged dossier (ZIP) is checked with `shenbao verify`.",
+    },
+    bad: "$ printf 'PK\\003\\004\\024\\000\\006\\000' > 申报书.docx      # a Word document\n$ shenbao validate 申报书.docx",
+    good: "$ shenbao validate shenbao.yaml",
+    ..FAMILY
+};
+
+pub const CONTROL_IN_FILE: Rule = Rule {
+    code: "Y012",
+    name: "control-character-in-file",
+    severity: Severity::Error,
+    summary: Bilingual {
+        zh: "文件中有看不见的控制字符",
+        en: "the file holds an invisible control character",
+    },
+    why: Bilingual {
+        zh: "从 Word 或网页复制文字时，常带进看不见的控制字符：Word 里按 Shift+回车 产生的手动换行符（U+000B）、分页符（U+000C）等。YAML 文件中不允许出现它们，它们也打印不出来。shenbao 指出每一个的位置，其余内容照常检查；删除它即可，需要分段时在 `|` 块文本中直接换行。",
+        en: "Text copied from Word or a web page often brings invisible control characters: the manual line break Word makes with Shift+Enter (U+000B), its page break (U+000C) and others. YAML files may not hold them, and they do not print. shenbao points at each and checks the rest as usual; delete it, and to start a new paragraph break the line inside a `|` block text.",
+    },
+    bad: "$ sed -i 's/江宁区秣陵/江宁区\\x0b秣陵/' shenbao.yaml      # a manual line break pasted from Word\n$ shenbao validate .",
+    good: "$ shenbao validate .      # address: 南京市江宁区秣陵街道清水亭东路 1688 号 3 幢",
+    ..FAMILY
+};
+
 pub const RULES: &[Rule] = &[
     PATH_NOT_FOUND,
     UNREADABLE,
@@ -341,6 +375,7 @@ pub const RULES: &[Rule] = &[
     LEGACY_ENCODING,
     CONVERTED_ENCODING,
     INVALID_UTF8,
+    NOT_TEXT,
     SYNTAX,
     DUPLICATE_KEY,
     BUDGET,
@@ -352,4 +387,5 @@ pub const RULES: &[Rule] = &[
     NO_SPACE_AFTER_COLON,
     FULL_WIDTH_INDENT,
     CHINESE_QUOTES,
+    CONTROL_IN_FILE,
 ];

@@ -12,6 +12,7 @@
 //! assert!(document.diagnostics.is_empty());
 //! ```
 
+mod controls;
 pub mod diags;
 pub mod lookalike;
 mod open;
@@ -186,9 +187,22 @@ impl Document {
 
     fn parse(&mut self) {
         let lookalikes = lookalike::scan(&self.source.text);
-        let value = match yaml::parse(&self.source.text) {
+        let (parsed, controls) = {
+            let (text, controls) = controls::blank(&self.source);
+            (yaml::parse(&text), controls)
+        };
+        let located_controls = controls.len();
+        self.diagnostics.extend(controls);
+        let value = match parsed {
             Ok((value, spans)) => {
                 self.spans = spans;
+                for diagnostic in self.diagnostics.iter_mut().rev().take(located_controls) {
+                    if let Some(location) = diagnostic.location {
+                        if let Some(pointer) = self.spans.pointer_at(location.offset) {
+                            diagnostic.pointer = pointer;
+                        }
+                    }
+                }
                 // A quoted value is still read: say which, so that what its
                 // quotes cause there (a length, a checksum) is not reported
                 // besides the quotes.

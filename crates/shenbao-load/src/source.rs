@@ -102,8 +102,90 @@ pub struct Decoded {
     pub usable: bool,
 }
 
+/// What a file that is not text is, by its first bytes (and, for a ZIP, the
+/// names inside it): in both languages, with what to do instead.
+fn not_text(name: &str, bytes: &[u8]) -> Option<(String, String, Text)> {
+    let lower = name.to_lowercase();
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    let use_yaml = || {
+        Text::new(
+            "shenbao 检查的是 shenbao.yaml 文本文件：给出它或它所在的文件夹；还没有的话用 `shenbao init` 生成模板。申报书 PDF 由 `shenbao form` 从 shenbao.yaml 生成",
+            "shenbao checks the text file shenbao.yaml: give it or its folder; if there is none yet, `shenbao init` writes a template. The PDF form is made from shenbao.yaml by `shenbao form`",
+        )
+    };
+    let (zh, en, help) = if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        if has(b"bagit.txt") {
+            (
+                "打包好的申报材料包（ZIP）",
+                "a packaged dossier (ZIP)",
+                Text::new(
+                    format!("核验材料包用 `shenbao verify {name}`；要检查申报文件本身，给出 shenbao.yaml"),
+                    format!("check a dossier with `shenbao verify {name}`; to check the declaration itself, give shenbao.yaml"),
+                ),
+            )
+        } else if has(b"word/") || lower.ends_with(".docx") {
+            (" Word 文档（.docx）", "a Word document (.docx)", use_yaml())
+        } else if has(b"xl/") || lower.ends_with(".xlsx") {
+            (
+                " Excel 表格（.xlsx）",
+                "an Excel workbook (.xlsx)",
+                use_yaml(),
+            )
+        } else {
+            (" ZIP 压缩包", "a ZIP archive", use_yaml())
+        }
+    } else if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) {
+        if lower.ends_with(".xls") || lower.ends_with(".et") {
+            (
+                " Excel 或 WPS 表格（旧格式）",
+                "an Excel or WPS workbook (old format)",
+                use_yaml(),
+            )
+        } else {
+            (
+                " Word 或 WPS 文档（旧格式 .doc/.wps）",
+                "a Word or WPS document (old format, .doc/.wps)",
+                use_yaml(),
+            )
+        }
+    } else if bytes.starts_with(b"%PDF-") {
+        (" PDF 文件", "a PDF file", use_yaml())
+    } else if bytes.starts_with(b"{\\rtf") {
+        (
+            " RTF 文档（Word 可打开的格式）",
+            "an RTF document (a format Word opens)",
+            use_yaml(),
+        )
+    } else if bytes.starts_with(b"\x89PNG")
+        || bytes.starts_with(&[0xff, 0xd8, 0xff])
+        || bytes.starts_with(b"GIF8")
+    {
+        ("图片", "an image", use_yaml())
+    } else if bytes.starts_with(b"Rar!") || bytes.starts_with(&[0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])
+    {
+        ("压缩包（RAR/7z）", "an archive (RAR/7z)", use_yaml())
+    } else {
+        return None;
+    };
+    Some((zh.to_string(), en.to_string(), help))
+}
+
 /// Decode a file's bytes. Never fails: problems become diagnostics.
 pub fn decode(name: &str, bytes: Vec<u8>, mode: EncodingMode) -> Decoded {
+    if let Some((zh, en, help)) = not_text(name, &bytes) {
+        return Decoded {
+            source: Source::new(name, String::new()),
+            diagnostics: vec![Diagnostic::new(
+                &diags::NOT_TEXT,
+                Text::new(
+                    format!("{name} 是{zh}，不是 YAML 文本文件"),
+                    format!("{name} is {en}, not a YAML text file"),
+                ),
+            )
+            .help(help)],
+            usable: false,
+        };
+    }
     // A UTF-16 BOM is an explicit, legal YAML encoding; honour it.
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(&bytes) {
         if encoding != encoding_rs::UTF_8 {

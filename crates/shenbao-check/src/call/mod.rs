@@ -16,7 +16,7 @@ pub use term_index::TermIndex;
 use crate::date::{parse_utc_offset, Date};
 use crate::schema::Schema;
 use serde::Deserialize;
-use shenbao_diagnostic::{Diagnostic, Lang};
+use shenbao_diagnostic::{Diagnostic, Lang, Text};
 use shenbao_load::Document;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -325,6 +325,9 @@ impl CallProfile {
         let Some(value) = &document.value else {
             return fail(problems);
         };
+        if let Some(not_a_profile) = not_a_profile(name, value, schema.value()) {
+            return fail(vec![not_a_profile]);
+        }
         problems.extend(schema.check(value));
         if problems.iter().any(Diagnostic::is_error) {
             return fail(problems);
@@ -437,6 +440,59 @@ impl CallProfile {
             .iter()
             .find(|d| d.categories.contains(&category))
     }
+}
+
+/// A file with none of a profile's fields is something else given to
+/// `--call` (a declaration, an office's notice written as YAML): one F005
+/// that says so, rather than a missing-field error for each of twenty fields.
+fn not_a_profile(
+    name: &str,
+    value: &serde_json::Value,
+    schema: &serde_json::Value,
+) -> Option<Diagnostic> {
+    let known = schema["properties"].as_object()?;
+    let keys: Vec<&String> = value
+        .as_object()
+        .map(|m| m.keys().collect())
+        .unwrap_or_default();
+    if keys.iter().any(|key| known.contains_key(key.as_str())) {
+        return None;
+    }
+    let shown: Vec<String> = keys.iter().take(5).map(|k| format!("`{k}`")).collect();
+    let expected: Vec<String> = known.keys().take(6).map(|k| format!("`{k}`")).collect();
+    let has = if shown.is_empty() {
+        Text::new("它是空的".to_string(), "it is empty".to_string())
+    } else {
+        Text::new(
+            format!("它的字段是 {}", shown.join("、")),
+            format!("its fields are {}", shown.join(", ")),
+        )
+    };
+    Some(
+        Diagnostic::new(
+            &diags::BAD_PROFILE,
+            Text::new(
+                format!(
+                    "{name} 不是申报指南配置文件：{}，而配置文件的字段是 {} 等",
+                    has.zh,
+                    expected.join("、")
+                ),
+                format!(
+                    "{name} is not a call profile: {}, while a profile's are {} and more",
+                    has.en,
+                    expected.join(", ")
+                ),
+            ),
+        )
+        .help(Text::new(
+            "--call 给的是一整份申报指南配置（格式见 docs/call-profile.md）。要改内部截止日期，\
+             先用 `shenbao call show --raw > 配置.yaml` 导出内置的 2021 年配置，\
+             改其中的 `deadline` 后再用 `--call 配置.yaml`；不给 --call 就按内置配置检查",
+            "--call takes a whole call profile (docs/call-profile.md). For an earlier internal \
+             deadline, write out the embedded 2021 profile with `shenbao call show --raw > call.yaml`, \
+             change its `deadline` and give `--call call.yaml`; without --call the embedded one is used",
+        )),
+    )
 }
 
 #[cfg(test)]

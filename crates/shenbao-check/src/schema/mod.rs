@@ -21,6 +21,33 @@ pub struct Schema {
     validator: jsonschema::Validator,
 }
 
+/// An address mail can reach: one `@`, a local part without spaces, and a
+/// domain of two or more labels whose last (the suffix) is letters, as in
+/// `wang@chengheng.com.cn`. The e-mail format of the JSON Schema standard also
+/// takes `wang@chengheng`, a name only a local network resolves, which an
+/// applicant writes when the suffix was forgotten.
+fn is_mail_address(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    let label_ok = |label: &str| {
+        !label.is_empty()
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    let labels: Vec<&str> = domain.split('.').collect();
+    let suffix = labels.last().copied().unwrap_or_default();
+    !local.is_empty()
+        && !local
+            .chars()
+            .any(|c| c.is_whitespace() || "@,;<>()[]\\\"".contains(c))
+        && labels.len() >= 2
+        && labels.iter().all(|l| label_ok(l))
+        && suffix.chars().count() >= 2
+        && suffix.chars().all(char::is_alphabetic)
+}
+
 impl Schema {
     /// Compile a schema embedded in the binary (draft 2020-12, formats
     /// checked). Only embedded text comes here, and the tests compile each, so
@@ -30,6 +57,7 @@ impl Schema {
             .unwrap_or_else(|e| panic!("embedded schema {name} is not JSON: {e}"));
         let validator = jsonschema::draft202012::options()
             .should_validate_formats(true)
+            .with_format("email", is_mail_address)
             .build(&value)
             .unwrap_or_else(|e| panic!("embedded schema {name} does not compile: {e}"));
         Schema { value, validator }
@@ -313,8 +341,27 @@ impl Schema {
                         "应为真实存在的日期，写作 YYYY-MM-DD（如 2021-03-20）",
                         "must be a real calendar date written YYYY-MM-DD (e.g. 2021-03-20)",
                     ),
-                    "email" => ("应为有效的电子邮箱地址", "must be a valid e-mail address"),
+                    "email" => ("不是有效的电子邮箱地址", "is not a valid e-mail address"),
                     _ => ("格式不对", "is not in the required format"),
+                };
+                let full_width = instance
+                    .as_str()
+                    .is_some_and(|t| t.contains(['。', '．', '＠']));
+                let help = match format.as_str() {
+                    "email" if full_width => Text::new(
+                        "地址中的 。、． 和 ＠ 是全角字符，应改为半角的 . 和 @（切换到英文输入法再输入）",
+                        "the 。, ． and ＠ in it are full-width: type them as . and @ (with the input method in English mode)",
+                    ),
+                    "email" => Text::new(
+                        "写作 名字@单位域名：只有一个 @，不含空格，域名带后缀，\
+                         如 zhoujing@chengheng-robot.com（没有后缀的地址收不到邮件）",
+                        "write it name@domain: one @, no spaces, the domain with its suffix, \
+                         as in zhoujing@chengheng-robot.com (mail cannot reach an address without one)",
+                    ),
+                    _ => Text::new(
+                        format!("按 {format} 格式改写"),
+                        format!("rewrite it as a valid {format}"),
+                    ),
                 };
                 Diagnostic::new(
                     &diags::INVALID_FORMAT,
@@ -324,10 +371,7 @@ impl Schema {
                     ),
                 )
                 .at(instance_pointer)
-                .help(Text::new(
-                    format!("按 {format} 格式改写"),
-                    format!("rewrite it as a valid {format}"),
-                ))
+                .help(help)
             }
             ValidationErrorKind::Minimum { limit }
             | ValidationErrorKind::ExclusiveMinimum { limit } => range(
@@ -657,6 +701,31 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn mail_addresses_need_a_domain_with_a_suffix() {
+        for good in [
+            "zhoujing@chengheng-robot.com",
+            "wang.xy@chengheng.com.cn",
+            "li+shenbao@163.com",
+            "info@例子.中国",
+        ] {
+            assert!(is_mail_address(good), "{good}");
+        }
+        for bad in [
+            "zhoujing@chengheng-robot",
+            "zhoujing@",
+            "@chengheng.com",
+            "zhou jing@chengheng.com",
+            "zhou@chengheng..com",
+            "zhou@chengheng.c",
+            "zhou@192.168.1.1",
+            "zhou@-chengheng.com",
+            "zhoujing.chengheng.com",
+        ] {
+            assert!(!is_mail_address(bad), "{bad}");
+        }
+    }
     use super::*;
 
     #[test]

@@ -106,10 +106,46 @@ pub fn verify_file(path: &Path, options: &VerifyOptions) -> Verified {
     // A FIFO or device would block (or never end): refused without waiting.
     match shenbao_load::open_regular(path) {
         Ok((file, _)) => verify_any(file, options),
-        Err(err) => Verified {
-            diagnostics: vec![shenbao_load::open_error(&path.display().to_string(), &err)],
-            bundle: None,
-        },
+        Err(err) => {
+            let mut diagnostic = shenbao_load::open_error(&path.display().to_string(), &err);
+            if path.is_dir() {
+                diagnostic.help = Some(folder_given(path));
+            }
+            Verified {
+                diagnostics: vec![diagnostic],
+                bundle: None,
+            }
+        }
+    }
+}
+
+/// What to do when a folder was given to verify: name the ZIP files in it,
+/// or say that the folder of a declaration is checked with `validate`.
+fn folder_given(path: &Path) -> Text {
+    let mut zips: Vec<String> = std::fs::read_dir(path)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| name.to_lowercase().ends_with(".zip"))
+                .collect()
+        })
+        .unwrap_or_default();
+    zips.sort();
+    let shown = path.display();
+    match zips.as_slice() {
+        [] => Text::new(
+            format!("verify 核验的是申报材料包（`shenbao package` 生成的 .zip 文件），这个文件夹里没有；要检查文件夹里的申报文件，用 `shenbao validate {shown}`"),
+            format!("verify checks dossiers (the .zip files `shenbao package` writes), and this folder has none; to check the declaration in the folder, use `shenbao validate {shown}`"),
+        ),
+        names => {
+            let listed: Vec<String> = names.iter().take(3).map(|n| format!("`{}`", path.join(n).display())).collect();
+            let more = if names.len() > 3 { " …" } else { "" };
+            Text::new(
+                format!("verify 核验的是申报材料包（.zip 文件），请逐个给出：{}{more}；一次受理整个文件夹用 `shenbao intake {shown}`", listed.join(" ")),
+                format!("verify checks dossiers (.zip files): give each, as in {}{more}; to take in a whole folder, use `shenbao intake {shown}`", listed.join(" ")),
+            )
+        }
     }
 }
 

@@ -191,7 +191,16 @@ pub fn cross_check(arrivals: &mut [Arrival], profile: &CallProfile, office: Opti
                             .map(|v| format!(" via {v}"))
                             .unwrap_or_default()
                     ),
-                ));
+                ).help(Text::new(
+                    format!(
+                        "不要列入本单位的推荐名单：退回申报单位，请它报给{}；若它确应由本单位推荐，请它改正申报文件中的 recommender 后重新打包",
+                        a.recommender
+                    ),
+                    format!(
+                        "leave it out of this office's list: return it to the applicant to send to {}; if this office should indeed recommend it, the applicant corrects `recommender` in the declaration and packages again",
+                        a.recommender
+                    ),
+                )));
             }
         }
     }
