@@ -19,6 +19,29 @@ fn is_control(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
 }
 
+/// Whether `bytes` (UTF-8) hold a control: a byte below 0x20 but tab, line
+/// feed and carriage return, DEL, or a C1 control (0xC2 then 0x80–0x9F).
+/// Every file is checked, so blocks of 32 bytes are tested without a branch
+/// (the compiler vectorises it) and only a block that may hold one is looked
+/// at byte by byte.
+fn has_control(bytes: &[u8]) -> bool {
+    let suspect =
+        |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') | (b == 0x7f) | (b == 0xc2);
+    for (block, chunk) in bytes.chunks(32).enumerate() {
+        if !chunk.iter().fold(false, |any, &b| any | suspect(b)) {
+            continue;
+        }
+        for (i, &b) in chunk.iter().enumerate() {
+            let at = block * 32 + i;
+            let c1 = b == 0xc2 && bytes.get(at + 1).is_some_and(|n| (0x80..=0x9f).contains(n));
+            if c1 || (b != 0xc2 && suspect(b)) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// What a clerk would call the character, in both languages.
 fn name_of(c: char) -> (&'static str, &'static str) {
     match c {
@@ -42,11 +65,7 @@ fn name_of(c: char) -> (&'static str, &'static str) {
 /// length, so every offset still points into the file) and a Y012 for each.
 pub fn blank(source: &Source) -> (Cow<'_, str>, Vec<Diagnostic>) {
     let text = source.text.as_str();
-    // Bytes first: a control is a byte below 0x20, DEL, or (C1) led by 0xC2.
-    let maybe = text
-        .bytes()
-        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2);
-    if !maybe || !text.chars().any(is_control) {
+    if !has_control(text.as_bytes()) {
         return (Cow::Borrowed(text), Vec::new());
     }
     let mut blanked = String::with_capacity(text.len());
@@ -110,6 +129,30 @@ mod tests {
         assert!(codes[0].contains("U+000B") && codes[0].contains("Shift+Enter"));
         assert!(codes[1].contains("line 2, column 5") && codes[1].contains("ESC"));
         assert!(codes[2].contains("U+0085"));
+    }
+
+    #[test]
+    fn the_block_test_agrees_with_the_characters() {
+        let samples = [
+            "a: 1\n",
+            "\u{1}",
+            "· 中文 ©",
+            "x\u{85}",
+            "\u{9f}",
+            "\u{a0}",
+            "\t\r\n",
+            "\u{7f}",
+        ];
+        for sample in samples {
+            for pad in [0, 31, 32, 33, 100] {
+                let text = format!("{}{sample}", "中".repeat(pad));
+                assert_eq!(
+                    has_control(text.as_bytes()),
+                    text.chars().any(is_control),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -23,6 +23,10 @@ struct Placeholders {
     /// the text finds both.
     inside: TermIndex,
     markers: usize,
+    /// Characters one of which each of those phrases holds: a text with
+    /// none of them (most texts) is not searched. A differential test holds
+    /// the two to agree.
+    needles: Vec<memchr::memmem::Finder<'static>>,
     /// Refused as a whole value.
     whole: HashSet<String>,
     /// The longest of them, in bytes: a longer text is not looked up.
@@ -51,14 +55,52 @@ impl Placeholders {
         };
         let markers = list("inside");
         let whole = list("whole");
+        let phrases: Vec<&str> = markers.iter().map(String::as_str).chain(X_PAIRS).collect();
         Placeholders {
-            inside: TermIndex::new(markers.iter().map(String::as_str).chain(X_PAIRS)),
+            needles: cover(&phrases)
+                .into_iter()
+                .map(|c| memchr::memmem::Finder::new(c.to_string().as_bytes()).into_owned())
+                .collect(),
+            inside: TermIndex::new(phrases.iter().copied()),
             markers: markers.len(),
             whole_longest: whole.iter().map(String::len).max().unwrap_or(0),
             whole: whole.into_iter().collect(),
             email_domains: list("email_domains"),
         }
     }
+}
+
+/// Characters such that each phrase holds one (an ASCII letter in both
+/// cases, as the index folds them): picked greedily, the one in most phrases
+/// first, letters before punctuation.
+fn cover(phrases: &[&str]) -> Vec<char> {
+    let mut left: Vec<&str> = phrases.to_vec();
+    let mut chosen = Vec::new();
+    while !left.is_empty() {
+        let mut counts: std::collections::BTreeMap<char, usize> = Default::default();
+        for phrase in &left {
+            let distinct: std::collections::BTreeSet<char> = phrase.chars().collect();
+            for c in distinct {
+                *counts.entry(c).or_default() += 1;
+            }
+        }
+        let Some((&best, _)) = counts
+            .iter()
+            .max_by_key(|(c, n)| (**n, c.is_alphanumeric()))
+        else {
+            break; // an empty phrase: found in every text anyway
+        };
+        left.retain(|p| !p.contains(best));
+        chosen.push(best);
+        if best.is_ascii_alphabetic() {
+            chosen.push(if best.is_ascii_lowercase() {
+                best.to_ascii_uppercase()
+            } else {
+                best.to_ascii_lowercase()
+            });
+        }
+    }
+    chosen
 }
 
 /// Two X, half- or full-width (ASCII case is folded by the index).
@@ -135,13 +177,17 @@ fn judge(value: &Value, field: Option<&Field>, placeholders: &Placeholders) -> O
                 return Some(quote(trimmed));
             }
             let (mut marker, mut x_pair) = (None, false);
-            placeholders.inside.for_each_match(text, |id, _| {
-                if id < placeholders.markers {
-                    marker.get_or_insert(id);
-                } else {
-                    x_pair = true;
-                }
-            });
+            let bytes = text.as_bytes();
+            let may_hold = placeholders.needles.iter().any(|n| n.find(bytes).is_some());
+            if may_hold {
+                placeholders.inside.for_each_match(text, |id, _| {
+                    if id < placeholders.markers {
+                        marker.get_or_insert(id);
+                    } else {
+                        x_pair = true;
+                    }
+                });
+            }
             if let Some(id) = marker {
                 return Some(quote(placeholders.inside.term(id)));
             }
@@ -253,6 +299,56 @@ fn fake_email(text: &str, domains: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_phrase_holds_a_needle_and_the_prefilter_never_hides_one() {
+        let placeholders = Placeholders::get();
+        let needles = cover(
+            &(0..placeholders.inside.len())
+                .map(|id| placeholders.inside.term(id))
+                .collect::<Vec<_>>(),
+        );
+        for id in 0..placeholders.inside.len() {
+            let term = placeholders.inside.term(id);
+            assert!(
+                needles
+                    .iter()
+                    .any(|c| term.contains(*c) || term.to_ascii_lowercase().contains(*c)),
+                "{term}"
+            );
+        }
+        // The filtered search finds what the index alone finds.
+        let texts = [
+            "南京某某科技有限公司",
+            "项目名称待填写",
+            "XX市",
+            "xx市",
+            "ＸＸ区",
+            "请在此填写项目简介",
+            "（填写单位全称）",
+            "智能测温机器人",
+            "待补充材料",
+            "型号 XX-S8",
+            "普通文字没有占位",
+        ];
+        for text in texts {
+            let mut direct = Vec::new();
+            placeholders
+                .inside
+                .for_each_match(text, |id, _| direct.push(id));
+            let filtered = placeholders
+                .needles
+                .iter()
+                .any(|n| n.find(text.as_bytes()).is_some());
+            assert!(
+                direct.is_empty() || filtered,
+                "{text}: found, but filtered out"
+            );
+            if text == "普通文字没有占位" {
+                assert!(!filtered, "the filter lets ordinary text through");
+            }
+        }
+    }
 
     #[test]
     fn runs_of_x_alone_among_letters() {
