@@ -120,7 +120,7 @@ import sys
 import unicodedata
 from fontTools.ttLib import TTFont
 
-font_path, unicodes_out, missing_out = sys.argv[1:4]
+font_path, guifan_path, unicodes_out, missing_out, bold_out = sys.argv[1:6]
 req = {}  # code point -> first group that asked for it
 
 
@@ -168,15 +168,46 @@ form += [ord(c) for c in "‰¥〇"]
 for cp in form:
     add(cp, "form-symbols")
 
+# The 通用规范汉字表 (2013): every character of names and places in today's use,
+# 196 of them beyond the BMP (CJK Extensions B-F).
+guifan = []
+with open(guifan_path, encoding="utf-8") as f:
+    for line in f:
+        if line.startswith("#") or not line.strip():
+            continue
+        code, ch = line.rstrip("\n").split("\t")[:2]
+        assert int(code[2:], 16) == ord(ch), line
+        guifan.append(ord(ch))
+        add(ord(ch), "tongyong-guifan-2013")
+if len(guifan) != 8105 or len(set(guifan)) != 8105:
+    sys.exit("the 通用规范汉字表 list does not hold 8,105 distinct characters")
+# Bold sets headings and labels, which shenbao writes: it stops here. Regular
+# sets what applicants write, and takes every GBK character too (what Windows
+# input methods and "ANSI" files can hold).
+bold_req = dict(req)
+gbk = []
+for hi in range(0x81, 0xFF):
+    for lo in list(range(0x40, 0x7F)) + list(range(0x80, 0xFF)):
+        try:
+            ch = bytes([hi, lo]).decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        if len(ch) == 1 and not 0xE000 <= ord(ch) <= 0xF8FF:
+            gbk.append(ord(ch))
+            add(ord(ch), "gbk")
+
 cmap = TTFont(font_path, lazy=True).getBestCmap()
 assigned = [cp for cp in req if unicodedata.category(chr(cp)) != "Cn"]
 with open(unicodes_out, "w") as f:
     for cp in sorted(assigned):
         f.write("U+%04X\n" % cp)
+with open(bold_out, "w") as f:
+    for cp in sorted(cp for cp in bold_req if unicodedata.category(chr(cp)) != "Cn"):
+        f.write("U+%04X\n" % cp)
 
 print("requested code points: %d (%d assigned in Unicode), present in font: %d"
       % (len(req), len(assigned), sum(cp in cmap for cp in assigned)))
-groups = ["ascii", "gb2312", "gb2312-as-gb18030", "cjk-symbols-punct", "halfwidth-fullwidth", "general-punct", "form-symbols"]
+groups = ["ascii", "gb2312", "gb2312-as-gb18030", "cjk-symbols-punct", "halfwidth-fullwidth", "general-punct", "form-symbols", "tongyong-guifan-2013", "gbk"]
 ranges = {
     "ascii": range(0x20, 0x7F),
     "gb2312": gb2312,
@@ -185,6 +216,8 @@ ranges = {
     "halfwidth-fullwidth": range(0xFF00, 0xFFF0),
     "general-punct": list(range(0x2010, 0x2028)) + list(range(0x2030, 0x205F)),
     "form-symbols": form,
+    "tongyong-guifan-2013": guifan,
+    "gbk": gbk,
 }
 for g in groups:
     cps = list(ranges[g])
@@ -195,6 +228,8 @@ if len(gb2312) != 7445 or not all(cp in cmap for cp in gb2312):
     sys.exit("GB2312 is not fully covered (%d decoded)" % len(gb2312))
 if not all(cp in cmap for cp in gb18030_alt):
     sys.exit("GB18030 decodings of GB2312 codes are not covered")
+if not all(cp in cmap for cp in guifan):
+    sys.exit("the 通用规范汉字表 is not fully covered")
 
 missing = sorted(cp for cp in assigned if cp not in cmap)
 with open(missing_out, "w") as f:
@@ -206,7 +241,8 @@ print("missing (%d):" % len(missing))
 for cp in missing:
     print("  U+%04X %s  %-20s %s" % (cp, chr(cp), req[cp], unicodedata.name(chr(cp), "?")))
 PY
-"$PY" "$WORK/charset.py" "$SRC_REGULAR" "$WORK/unicodes.txt" "$OUT/missing-codepoints.txt"
+"$PY" "$WORK/charset.py" "$SRC_REGULAR" "$SCRIPT_DIR/tongyong-guifan-2013.txt" \
+    "$WORK/unicodes.txt" "$OUT/missing-codepoints.txt" "$WORK/unicodes-bold.txt"
 
 # ---- subset -------------------------------------------------------------------
 # Kept: cmap hmtx glyf loca head hhea maxp post name OS/2.
@@ -216,7 +252,7 @@ PY
 # license description and URL) — the default would drop the license fields.
 subset() {
     "$PY" -m fontTools.subset "$1" \
-        --unicodes-file="$WORK/unicodes.txt" \
+        --unicodes-file="$3" \
         --output-file="$2" \
         --no-hinting \
         --notdef-outline \
@@ -225,9 +261,9 @@ subset() {
         --drop-tables+=GSUB,GPOS,GDEF,BASE,STAT,vhea,vmtx,gasp
 }
 log "subsetting Regular"
-subset "$SRC_REGULAR" "$OUT/NotoSansSC-Regular.subset.ttf"
+subset "$SRC_REGULAR" "$OUT/NotoSansSC-Regular.subset.ttf" "$WORK/unicodes.txt"
 log "subsetting Bold"
-subset "$SRC_BOLD" "$OUT/NotoSansSC-Bold.subset.ttf"
+subset "$SRC_BOLD" "$OUT/NotoSansSC-Bold.subset.ttf" "$WORK/unicodes-bold.txt"
 cp "$PKG/LICENSE_FONT" "$OUT/OFL.txt"
 chmod 644 "$OUT/NotoSansSC-Regular.subset.ttf" "$OUT/NotoSansSC-Bold.subset.ttf" "$OUT/OFL.txt" "$OUT/missing-codepoints.txt"
 
@@ -237,7 +273,9 @@ import sys
 from fontTools.ttLib import TTFont
 
 want_tables = {"cmap", "hmtx", "glyf", "loca", "head", "hhea", "maxp", "post", "name", "OS/2"}
-pairs = [sys.argv[i:i + 2] for i in range(1, len(sys.argv), 2)]
+guifan = [int(l.split("\t")[0][2:], 16) for l in open(sys.argv[1], encoding="utf-8")
+          if l.strip() and not l.startswith("#")]
+pairs = [sys.argv[i:i + 2] for i in range(2, len(sys.argv), 2)]
 gb2312 = []
 for hi in range(0xA1, 0xF8):
     for lo in range(0xA1, 0xFF):
@@ -261,6 +299,7 @@ for src_path, out_path in pairs:
     for a in ("sTypoAscender", "sTypoDescender", "sTypoLineGap", "usWinAscent", "usWinDescent"):
         assert getattr(o, a) == getattr(src["OS/2"], a), a
     assert 0xB7 in cmap and 0x2014 in cmap
+    assert all(cp in cmap for cp in guifan), "通用规范汉字表 not covered"
     probe = " ".join("%s:%s" % (c, "yes" if ord(c) in cmap else "NO") for c in "申报书盖章☐☑✓✔□·")
     print("%s: %d glyphs, %d cmap entries, GB2312 %d/%d; %s"
           % (out_path.rsplit("/", 1)[-1], f["maxp"].numGlyphs, len(cmap), n, len(gb2312), probe))
@@ -271,7 +310,7 @@ for src_path, out_path in pairs:
              o.sTypoLineGap, o.usWinAscent, o.usWinDescent, o.sCapHeight, o.sxHeight,
              hd.xMin, hd.yMin, hd.xMax, hd.yMax))
 PY
-"$PY" "$WORK/verify.py" \
+"$PY" "$WORK/verify.py" "$SCRIPT_DIR/tongyong-guifan-2013.txt" \
     "$SRC_REGULAR" "$OUT/NotoSansSC-Regular.subset.ttf" \
     "$SRC_BOLD" "$OUT/NotoSansSC-Bold.subset.ttf"
 

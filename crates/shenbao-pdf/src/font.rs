@@ -1,5 +1,6 @@
-//! The embedded CJK font (Noto Sans SC, SIL OFL 1.1, subset to GB2312, ASCII
-//! and CJK punctuation: see crates/shenbao-pdf/fonts/README.md), its metrics for layout,
+//! The embedded CJK font (Noto Sans SC, SIL OFL 1.1; Regular subset to GBK
+//! and the 通用规范汉字表, Bold to GB2312 and that table, with ASCII and CJK
+//! punctuation: see crates/shenbao-pdf/fonts/README.md), its metrics for layout,
 //! and the per-document subset that goes into each PDF (only the glyphs used).
 
 use super::text::Measure;
@@ -114,8 +115,10 @@ mod tests {
             assert!(Face::get(Weight::Regular).has_char(c), "{c}");
             assert!(Face::get(Weight::Bold).has_char(c), "{c}");
         }
-        // A rare name character outside GB2312 and a ballot box.
-        assert_eq!(missing_chars("王䶮☐"), vec!['☐', '䶮']);
+        // Name characters beyond GB2312 (one beyond the BMP) print; a variant
+        // no standard list holds and a ballot box do not.
+        assert!(missing_chars("喆玥堃昇䶮𬙊").is_empty());
+        assert_eq!(missing_chars("王𠮷☐"), vec!['☐', '𠮷']);
     }
 
     #[test]
