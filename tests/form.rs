@@ -211,7 +211,7 @@ fn errors_mean_no_pdf() {
 }
 
 #[test]
-fn a_character_the_font_lacks_is_named_with_its_field() {
+fn a_character_the_font_lacks_is_a_warning_and_a_box_to_write_in() {
     let dir = tempfile::tempdir().unwrap();
     let source = root().join("examples").join(EXAMPLES[0]);
     std::fs::create_dir(dir.path().join("attachments")).unwrap();
@@ -233,6 +233,25 @@ fn a_character_the_font_lacks_is_named_with_its_field() {
     );
     assert!(yaml.contains("周\u{20000}"));
     std::fs::write(dir.path().join("shenbao.yaml"), yaml).unwrap();
+    // validate says what form will: a warning at the field, not a refusal.
+    let validated = shenbao().arg("validate").arg(dir.path()).output().unwrap();
+    let stdout = String::from_utf8(validated.stdout).unwrap();
+    assert_eq!(validated.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("warning[M001]") && stdout.contains("U+20000"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("shenbao.yaml:20:11"),
+        "points at the field: {stdout}"
+    );
+    let strict = shenbao()
+        .args(["validate", "--strict"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(strict.status.code(), Some(1));
+    // form prints, with the warning, and the rest of the name as written.
     let out = dir.path().join("form.pdf");
     let output = shenbao()
         .args(["form", "-o"])
@@ -240,17 +259,12 @@ fn a_character_the_font_lacks_is_named_with_its_field() {
         .arg(dir.path())
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert!(!out.exists());
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(
-        stderr.contains("M001") && stderr.contains("U+20000"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("shenbao.yaml:20:11"),
-        "points at the field: {stderr}"
-    );
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr.matches("M001").count(), 1, "said once: {stderr}");
+    let text = squeeze(&poppler("pdftotext", &[out.to_str().unwrap(), "-"]));
+    // The name's other character prints; the missing one is a box, not text.
+    assert!(text.contains('周') && !text.contains('\u{20000}'));
 }
 
 /// Names as people have them: the 20 rarest characters of level 3 of the

@@ -163,6 +163,28 @@ pub fn output_not_written(path: &Path, err: &std::io::Error) -> Failure {
     )
 }
 
+/// The call's rules, and what the form cannot print (M001, a warning: the
+/// form draws a box to write in by hand), so `validate` says what `form`
+/// will.
+pub fn check_declaration(
+    document: &shenbao_load::Document,
+    profile: &CallProfile,
+    options: shenbao_check::rules::CheckOptions,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = shenbao_check::rules::check(document, profile, options);
+    if let Some(value) = &document.value {
+        let mut unprintable = shenbao_form::unprintable(value);
+        document.resolve(&mut unprintable);
+        if options.strict {
+            for d in &mut unprintable {
+                d.severity = shenbao_diagnostic::Severity::Error;
+            }
+        }
+        diagnostics.extend(unprintable);
+    }
+    diagnostics
+}
+
 /// A declaration that passed validation (and can be printed), with its bytes.
 pub struct Validated {
     pub path: std::path::PathBuf,
@@ -189,12 +211,7 @@ pub fn validated(
     let display = path.display().to_string();
     let document = shenbao_load::Document::load_file(&path, &display, load)
         .map_err(|diagnostic| Failure::cannot_run(*diagnostic))?;
-    let mut diagnostics = shenbao_check::rules::check(&document, profile, options);
-    if let Some(value) = &document.value {
-        let mut unprintable = shenbao_form::unprintable(value);
-        document.resolve(&mut unprintable);
-        diagnostics.extend(unprintable);
-    }
+    let diagnostics = check_declaration(&document, profile, options);
     let result = FileResult {
         path: display.clone(),
         diagnostics,

@@ -13,7 +13,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 use shenbao_check::call::CallProfile;
 use shenbao_check::date::Date;
-use shenbao_check::rules::{self, CheckOptions};
+use shenbao_check::rules::CheckOptions;
 use shenbao_diagnostic::{Diagnostic, Lang, Text};
 use shenbao_load::{Document, LoadOptions};
 use std::path::{Path, PathBuf};
@@ -52,7 +52,10 @@ pub fn check_input(
         }
         Input::File { path, display } => {
             let (diagnostics, document) = match Document::load_file(path, display, load) {
-                Ok(document) => (rules::check(&document, profile, check), Some(document)),
+                Ok(document) => (
+                    super::check_declaration(&document, profile, check),
+                    Some(document),
+                ),
                 Err(diagnostic) => (vec![*diagnostic], None),
             };
             let result = FileResult {

@@ -46,7 +46,14 @@ pub struct Form {
 /// Characters the font lacks, as diagnostics at the fields that hold them.
 pub fn unprintable(value: &Value) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // Nearly every declaration prints whole: say so without building pointers.
+    if all_printable(value) {
+        return out;
+    }
     walk_strings(value, &mut String::new(), &mut |pointer, text| {
+        if font::all_printable(text) {
+            return;
+        }
         let missing = font::missing_chars(text);
         if missing.is_empty() {
             return;
@@ -60,18 +67,29 @@ pub fn unprintable(value: &Value) -> Vec<Diagnostic> {
             Diagnostic::new(
                 &diags::GLYPH_MISSING,
                 Text::new(
-                    format!("字体中没有字符 {list}，申报书上会缺字"),
-                    format!("the form's font lacks {list}; it would be missing from the form"),
+                    format!("字体中没有字符 {list}，申报书上此处印为方框"),
+                    format!("the form's font lacks {list}; the form prints a box in its place"),
                 ),
             )
             .at(pointer)
             .help(Text::new(
-                "换用常用字或常用符号；人名生僻字可在纸质版上手写并加盖公章确认",
-                "use a common character or symbol; a rare character in a name can be written by hand on the paper copy and sealed",
+                "打印后在方框内手写该字（必要时加盖公章确认）；电子版保留原字。若有规范写法，也可改用",
+                "write the character into the box by hand after printing (sealed if need be); the electronic copy keeps it. Where a standard form exists, it can be used instead",
             )),
         );
     });
     out
+}
+
+fn all_printable(value: &Value) -> bool {
+    match value {
+        Value::String(s) => font::all_printable(s),
+        Value::Array(items) => items.iter().all(all_printable),
+        Value::Object(map) => map
+            .iter()
+            .all(|(key, item)| font::all_printable(key) && all_printable(item)),
+        _ => true,
+    }
 }
 
 fn walk_strings(value: &Value, path: &mut String, f: &mut impl FnMut(&str, &str)) {
@@ -134,11 +152,8 @@ fn typed(document: &Document) -> Result<Declaration, Vec<Diagnostic>> {
         document.resolve(&mut found);
         found
     })?;
-    let mut problems = unprintable(value);
-    if !problems.is_empty() {
-        document.resolve(&mut problems);
-        return Err(problems);
-    }
+    // A character the font lacks is no obstacle: it prints as a box to write
+    // in (M001, a warning the caller's validation already gave).
     Declaration::from_value(value).map_err(|e| vec![e.to_diagnostic()])
 }
 

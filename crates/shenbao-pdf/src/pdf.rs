@@ -79,6 +79,60 @@ pub fn render(pages: &[Page], title: &str, subject: &str) -> Result<Vec<u8>, Pdf
     Ok(bytes)
 }
 
+/// One line of text. A character the face has no glyph for (M001 warned of
+/// it) is drawn as an empty box of its width, for the applicant to write it
+/// in by hand on the paper; the text around it is set as usual.
+fn text_ops(ops: &mut Vec<Op>, x: f32, y: f32, size: f32, weight: Weight, text: &str) {
+    let face = Face::get(weight);
+    let show = |ops: &mut Vec<Op>, at: f32, run: &str| {
+        if run.is_empty() {
+            return;
+        }
+        ops.push(Op::StartTextSection);
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(font_id(weight)),
+            size: Pt(size),
+        });
+        ops.push(Op::SetTextCursor {
+            pos: Point {
+                x: Pt(at),
+                y: flip(y),
+            },
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(run.to_string())],
+        });
+        ops.push(Op::EndTextSection);
+    };
+    if text.chars().all(|c| c.is_control() || face.has_char(c)) {
+        show(ops, x, text);
+        return;
+    }
+    let (mut pen, mut run_at, mut run) = (x, x, String::new());
+    for c in text.chars() {
+        let advance = face.advance(c) * size;
+        if c.is_control() || face.has_char(c) {
+            run.push(c);
+        } else {
+            show(ops, run_at, &run);
+            run.clear();
+            // The ideographic em box: from 0.88 em above the baseline to 0.12 below.
+            let mut rect = Rect::from_xywh(
+                Pt(pen + 0.06 * advance),
+                flip(y + 0.12 * size),
+                Pt(0.88 * advance),
+                Pt(size),
+            );
+            rect.mode = Some(PaintMode::Stroke);
+            ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });
+            ops.push(Op::DrawRectangle { rectangle: rect });
+            run_at = pen + advance;
+        }
+        pen += advance;
+    }
+    show(ops, run_at, &run);
+}
+
 /// Give each embedded font the PDF name of a subset, `ABCDEF+NotoSansSC-Regular`,
 /// with a tag derived from the glyphs it holds (readers and `pdffonts` rely on
 /// the tag to know the font is partial).
@@ -138,23 +192,7 @@ fn page_ops(page: &Page) -> PdfPage {
                 size,
                 weight,
                 text,
-            } => {
-                ops.push(Op::StartTextSection);
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(font_id(*weight)),
-                    size: Pt(*size),
-                });
-                ops.push(Op::SetTextCursor {
-                    pos: Point {
-                        x: Pt(*x),
-                        y: flip(*y),
-                    },
-                });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
-                });
-                ops.push(Op::EndTextSection);
-            }
+            } => text_ops(&mut ops, *x, *y, *size, *weight, text),
             Draw::Line {
                 x1,
                 y1,
