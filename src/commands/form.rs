@@ -15,6 +15,11 @@ use std::path::PathBuf;
 pub const DEFAULT_FORM_FILE: &str = "申报书.pdf";
 
 pub fn run(args: &FormArgs, context: Context) -> Outcome {
+    // A named output that is a folder, a FIFO or a device is refused before
+    // any work (and again, with the inputs, once the form is rendered).
+    if let Some(output) = &args.output {
+        super::outputs::Target::new(output)?;
+    }
     let profile = load_profile(&args.profile)?;
     let options = CheckOptions {
         strict: false,
