@@ -24,7 +24,7 @@ use std::path::Path;
 const MIN_TOP1: f64 = 0.90;
 /// What the held-out half measured at the last tuning (docs/category-fit.md):
 /// 102 of 120. Raise it when the lexicon improves; never lower it.
-const HELD_OUT_TOP1_FLOOR: f64 = 0.85;
+const HELD_OUT_TOP1_FLOOR: f64 = 0.875;
 const MIN_DETECTED: f64 = 0.90;
 
 struct Entry {
@@ -65,12 +65,41 @@ fn load(half: &str) -> Vec<Entry> {
                         "keywords": text("keywords"),
                         "category": category,
                     },
-                    "narrative": { "content": text("content") },
+                    "narrative": narrative(item),
                 }),
             });
         }
     }
     entries
+}
+
+/// The entry's narrative sections: the declaration's own section names at
+/// the entry's top level (`content`, and `background`, `innovation`,
+/// `results` …); `benefits` is read as `results`, the section it means.
+fn narrative(item: &Value) -> Value {
+    let mut sections = serde_json::Map::new();
+    for (key, section) in [
+        ("background", "background"),
+        ("content", "content"),
+        ("innovation", "innovation"),
+        ("results", "results"),
+        ("benefits", "results"),
+        ("replicability", "replicability"),
+        ("safeguards", "safeguards"),
+    ] {
+        if let Some(text) = item.get(key).and_then(Value::as_str) {
+            let entry = sections
+                .entry(section)
+                .or_insert_with(|| Value::String(String::new()));
+            if let Value::String(joined) = entry {
+                if !joined.is_empty() {
+                    joined.push('\n');
+                }
+                joined.push_str(text);
+            }
+        }
+    }
+    Value::Object(sections)
 }
 
 /// The C-rule findings for `value` filed under `declared`.
