@@ -366,6 +366,28 @@ fn golden_digest_of_an_example_form() {
         .collect();
     assert_eq!(
         digest,
-        "5f7cafd78d611391c70ba0b117a5e077cb7ad2a764a84c7d04a1e27d227a66c1"
+        "67417efece1d445e83fb2ee7de474c227ea607823c0b1513757aeb1cf07b720b"
     );
+}
+
+/// A recommender whose name says its kind (江苏省 is a province) is printed
+/// once, not as 江苏省（省）; one whose name does not (宁波市, a separately
+/// planned city) keeps its kind.
+#[test]
+fn the_recommender_is_named_without_repeating_its_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    for (example, shown, not_shown) in [
+        ("thermal-screening-robot", "推荐单位江苏省", "江苏省（省）"),
+        (
+            "remote-diagnosis-platform",
+            "宁波市（计划单列市）",
+            "宁波市宁波市",
+        ),
+    ] {
+        let pdf = dir.path().join(format!("{example}.pdf"));
+        render(example, &pdf);
+        let text = squeeze(&poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]));
+        assert!(text.contains(shown), "{example}: no {shown}");
+        assert!(!text.contains(not_shown), "{example}: {not_shown}");
+    }
 }

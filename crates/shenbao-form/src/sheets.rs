@@ -69,6 +69,8 @@ fn recommender_label(input: &FormInput) -> String {
         .unwrap_or(&r.kind);
     match &r.via {
         Some(via) => format!("{}（{}，经{}上报）", r.name, kind, via),
+        // 浙江省 says it is a province: 浙江省（省） says it twice.
+        None if r.name.ends_with(kind) => r.name.clone(),
         None => format!("{}（{}）", r.name, kind),
     }
 }

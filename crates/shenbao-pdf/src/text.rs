@@ -1,7 +1,10 @@
 //! Line breaking for Chinese text with Latin words inside: break opportunities
 //! from UAX #14 (a break is allowed between ideographs, never inside a Latin
 //! word, never before closing punctuation such as ，。、）》 or after opening
-//! punctuation such as （《“), filled greedily to the measured width.
+//! punctuation such as （《“), filled greedily to the measured width. Two
+//! rules of Chinese typesetting on top: a short bracketed note such as
+//! （万元） is not broken inside, and a paragraph does not end on a line of
+//! one or two characters when the line above can lend it one.
 
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
@@ -39,8 +42,10 @@ fn wrap_paragraph(
 ) {
     let mut line = String::new();
     let mut start = 0;
+    let first = lines.len();
+    let kept = short_brackets(text);
     for (at, opportunity) in linebreaks(text) {
-        if at == 0 {
+        if at == 0 || kept.iter().any(|&(open, close)| open < at && at < close) {
             continue;
         }
         let segment = &text[start..at];
@@ -54,6 +59,64 @@ fn wrap_paragraph(
     if !line.trim().is_empty() {
         lines.push(line.trim_end().to_string());
     }
+    no_orphan(&mut lines[first..], size, max_width, measure);
+}
+
+/// Byte spans of full-width brackets holding at most six characters, such as
+/// （万元） or （盖章）: a label's unit or note, read as one word.
+fn short_brackets(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, usize)> = None; // (byte offset, characters since)
+    for (at, c) in text.char_indices() {
+        match c {
+            '（' => open = Some((at, 0)),
+            '）' => {
+                if let Some((from, count)) = open.take() {
+                    if count <= 6 {
+                        spans.push((from, at + c.len_utf8()));
+                    }
+                }
+            }
+            _ => {
+                if let Some((_, count)) = open.as_mut() {
+                    *count += 1;
+                }
+            }
+        }
+    }
+    spans
+}
+
+/// A last line of one or two characters (closing punctuation not counted)
+/// takes characters from the end of the line above, one at a time, until it
+/// has three: each must be an ideograph (which may start a line), and the
+/// line above keeps at least three.
+fn no_orphan(lines: &mut [String], size: f32, max_width: f32, measure: &impl Measure) {
+    let n = lines.len();
+    if n < 2 {
+        return;
+    }
+    let counted = |l: &str| l.chars().filter(|c| !is_closing(*c)).count();
+    while counted(&lines[n - 1]) < 3 && counted(&lines[n - 2]) > 3 {
+        let Some(last) = lines[n - 2].chars().next_back() else {
+            return;
+        };
+        let is_ideograph = ('\u{3400}'..='\u{9fff}').contains(&last)
+            || ('\u{20000}'..='\u{3ffff}').contains(&last);
+        if !is_ideograph {
+            return;
+        }
+        let moved = format!("{last}{}", lines[n - 1]);
+        if measure.width(&moved, size) > max_width {
+            return;
+        }
+        lines[n - 2].pop();
+        lines[n - 1] = moved;
+    }
+}
+
+fn is_closing(c: char) -> bool {
+    "，。、；：！？）》」』】〕”’…—".contains(c)
 }
 
 fn place_segment(
@@ -146,6 +209,29 @@ pub mod tests {
         let lines = wrap10("累计测温4860万人次\n第二段");
         assert_eq!(lines.last().unwrap(), "第二段");
         assert!(lines.iter().any(|l| l.contains("4860")));
+    }
+
+    #[test]
+    fn short_bracketed_notes_stay_whole() {
+        // 项目总投资（万元）: seven ideographs per line would split （万 / 元）.
+        let lines = wrap("项目总投资（万元）", 10.0, 70.0, &Monospace);
+        assert!(lines.iter().any(|l| l.contains("（万元）")), "{lines:?}");
+        // A long bracket is text like any other and may break.
+        let long = "智慧城市治理与服务平台（信息消费支撑平台）";
+        assert_eq!(wrap(long, 10.0, 100.0, &Monospace).concat(), long);
+    }
+
+    #[test]
+    fn a_paragraph_does_not_end_on_one_or_two_characters() {
+        // Eleven characters in lines of ten would leave 台） alone.
+        let text = "一二三四五六七八九平台）";
+        let lines = wrap10(text);
+        assert_eq!(lines.concat(), text);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].chars().count() >= 3, "{lines:?}");
+        // Latin and digits are not taken apart.
+        let lines = wrap10("一二三四五六七八九十AB");
+        assert_eq!(lines.concat(), "一二三四五六七八九十AB");
     }
 
     #[test]
