@@ -178,7 +178,7 @@ pub fn render_with_digests(
         attachment_digests: &digests,
     };
     let mut composer = sheets::compose(&input);
-    shenbao_pdf::footers(&mut composer, Some(&code));
+    shenbao_pdf::footers(&mut composer, Some(&code), shenbao_pdf::Cover::Yes);
     let pages = composer.pages.len();
     let title = format!("新型信息消费示范项目申报书：{}", declaration.project.name);
     let pdf = shenbao_pdf::render_pages(&composer.pages, &title, &declaration.applicant.name)

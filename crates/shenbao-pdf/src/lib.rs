@@ -11,7 +11,7 @@
 //! let mut c = Composer::new();
 //! c.heading("新型信息消费示范项目申报书", size::ER_HAO, Align::Center);
 //! c.paragraph("一段正文。", size::XIAO_SI);
-//! shenbao_pdf::footers(&mut c, None);
+//! shenbao_pdf::footers(&mut c, None, shenbao_pdf::Cover::No);
 //! let pdf = shenbao_pdf::render_pages(&c.pages, "标题", "主题").unwrap();
 //! assert!(pdf.starts_with(b"%PDF"));
 //! ```
@@ -31,22 +31,34 @@ use code::VerificationCode;
 use font::Weight;
 use layout::{size, Composer, Draw, LEFT, PAGE_HEIGHT, PAGE_WIDTH};
 
-/// Page footers, once the page count is known: "第 N 页 共 M 页" and the code.
-pub fn footers(c: &mut Composer, code: Option<&VerificationCode>) {
-    let total = c.pages.len();
+/// Whether the first page is a cover: then it carries no page number, and
+/// the pages after it are numbered from 1, as bound forms are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cover {
+    Yes,
+    No,
+}
+
+/// Page footers, once the page count is known: "第 N 页 共 M 页" and the code
+/// (the code on every page, the cover included).
+pub fn footers(c: &mut Composer, code: Option<&VerificationCode>, cover: Cover) {
+    let skipped = usize::from(cover == Cover::Yes);
+    let total = c.pages.len().saturating_sub(skipped);
     let short = code.map(VerificationCode::short);
     for (i, page) in c.pages.iter_mut().enumerate() {
         let y = PAGE_HEIGHT - 40.0;
         let s = size::XIAO_WU;
-        let middle = format!("第 {} 页 共 {} 页", i + 1, total);
-        let mw = layout::text_width(&middle, s, Weight::Regular);
-        page.draws.push(Draw::Text {
-            x: (PAGE_WIDTH - mw) / 2.0,
-            y,
-            size: s,
-            weight: Weight::Regular,
-            text: middle,
-        });
+        if i >= skipped {
+            let middle = format!("第 {} 页 共 {} 页", i + 1 - skipped, total);
+            let mw = layout::text_width(&middle, s, Weight::Regular);
+            page.draws.push(Draw::Text {
+                x: (PAGE_WIDTH - mw) / 2.0,
+                y,
+                size: s,
+                weight: Weight::Regular,
+                text: middle,
+            });
+        }
         if let Some(short) = &short {
             let right = format!("校验码 {short}");
             let rw = layout::text_width(&right, s, Weight::Regular);

@@ -128,7 +128,7 @@ pub fn pdf(arrivals: &[Arrival], office: Option<&str>) -> Result<Vec<u8>, shenba
         fields[7] = a.digest.chars().take(16).collect();
         c.numbered_row(&fields, &widths, s);
     }
-    shenbao_pdf::footers(&mut c, None);
+    shenbao_pdf::footers(&mut c, None, shenbao_pdf::Cover::No);
     shenbao_pdf::render_pages(&c.pages, &title, office.unwrap_or(""))
 }
 

@@ -100,7 +100,7 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>, shenbao_pdf::PdfError> {
 
     c.new_page();
     project_list(&mut c, letter, year);
-    shenbao_pdf::footers(&mut c, Some(letter.code));
+    shenbao_pdf::footers(&mut c, Some(letter.code), shenbao_pdf::Cover::No);
     shenbao_pdf::render_pages(&c.pages, &title, letter.office)
 }
 
