@@ -371,7 +371,7 @@ fn golden_digest_of_an_example_form() {
         .collect();
     assert_eq!(
         digest,
-        "e34e6bdb7afc308acf458e6fd2227b9a0e446e1183c4ea3f761f3cec259ef83f"
+        "0dd9aa3c75ed807f6ad61004499805d5e94e549076540c6fbf20545b73680969"
     );
 }
 

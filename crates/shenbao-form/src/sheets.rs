@@ -291,7 +291,7 @@ fn instructions(c: &mut Composer, input: &FormInput) {
         ),
     ];
     for (i, item) in items.iter().enumerate() {
-        c.paragraph(&format!("{}. {item}", i + 1), size::XIAO_SI);
+        c.item(&format!("{}.", i + 1), item, size::XIAO_SI);
         c.space(4.0);
     }
 }

@@ -236,6 +236,29 @@ impl Composer {
         }
     }
 
+    /// A numbered item with a hanging indent: the marker (`1.`) indented two
+    /// em like a paragraph, and the text beside it, its wrapped lines aligned
+    /// under its first character rather than under the marker.
+    pub fn item(&mut self, marker: &str, text: &str, size: f32) {
+        let lh = leading(size);
+        let metrics = Metrics {
+            weight: Weight::Regular,
+        };
+        let lead = 2.0 * size;
+        let marker = format!("{marker} ");
+        let hang = lead + metrics.width(&marker, size);
+        let lines = wrap(text.trim(), size, CONTENT_WIDTH - hang, &metrics);
+        for (i, line) in lines.iter().enumerate() {
+            self.ensure(lh);
+            let baseline = self.y + size;
+            if i == 0 {
+                self.text_at(LEFT + lead, baseline, size, Weight::Regular, &marker);
+            }
+            self.text_at(LEFT + hang, baseline, size, Weight::Regular, line);
+            self.y += lh;
+        }
+    }
+
     /// A bordered table row; cell texts wrap, the row grows to its tallest
     /// cell and, if taller than the rest of the page, continues on the next.
     pub fn row(&mut self, cells: &[Cell], size: f32) {
@@ -430,6 +453,30 @@ mod tests {
             all.replace("项目简介（续）", "").replace("项目简介", ""),
             long
         );
+    }
+
+    #[test]
+    fn items_hang_under_their_first_character() {
+        let mut c = Composer::new();
+        c.item(
+            "7.",
+            &"推荐单位须于规定日期前报送纸质材料。".repeat(6),
+            size::XIAO_SI,
+        );
+        let xs: Vec<(f32, String)> = c.pages[0]
+            .draws
+            .iter()
+            .filter_map(|d| match d {
+                Draw::Text { x, text, .. } => Some((*x, text.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(xs[0].1, "7. ", "the marker comes first, once");
+        assert!(xs.iter().skip(1).all(|(_, t)| !t.starts_with("7.")));
+        let text_x = xs[1].0;
+        assert!(xs.len() > 3, "the item wraps: {xs:?}");
+        assert!(xs.iter().skip(1).all(|(x, _)| (*x - text_x).abs() < 0.01));
+        assert!(text_x > xs[0].0, "the text hangs right of the marker");
     }
 
     #[test]
