@@ -30,6 +30,23 @@ fn render(example: &str, out: &Path) {
     render_dir(&root().join("examples").join(example), out);
 }
 
+/// A fresh folder holding the attachments of `example` (for a declaration
+/// edited from its `shenbao.yaml`), and the example's own folder.
+fn example_attachments(example: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let source = root().join("examples").join(example);
+    std::fs::create_dir(dir.path().join("attachments")).unwrap();
+    for entry in std::fs::read_dir(source.join("attachments")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(
+            entry.path(),
+            dir.path().join("attachments").join(entry.file_name()),
+        )
+        .unwrap();
+    }
+    (dir, source)
+}
+
 fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -217,17 +234,7 @@ fn errors_mean_no_pdf() {
 
 #[test]
 fn a_character_the_font_lacks_is_a_warning_and_a_box_to_write_in() {
-    let dir = tempfile::tempdir().unwrap();
-    let source = root().join("examples").join(EXAMPLES[0]);
-    std::fs::create_dir(dir.path().join("attachments")).unwrap();
-    for entry in std::fs::read_dir(source.join("attachments")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(
-            entry.path(),
-            dir.path().join("attachments").join(entry.file_name()),
-        )
-        .unwrap();
-    }
+    let (dir, source) = example_attachments(EXAMPLES[0]);
     let yaml = std::fs::read_to_string(source.join("shenbao.yaml")).unwrap();
     // U+20000, the first character of CJK Extension B: in no national
     // standard list, so not in the embedded font.
@@ -285,17 +292,7 @@ fn rare_name_characters_print_and_come_back() {
     const COMMON_BEYOND_GB2312: &str = "喆玥堃昇镕珺彧赟";
     let rare: Vec<char> = RAREST.chars().collect();
     assert_eq!(rare.len(), 20);
-    let dir = tempfile::tempdir().unwrap();
-    let source = root().join("examples").join(EXAMPLES[0]);
-    std::fs::create_dir(dir.path().join("attachments")).unwrap();
-    for entry in std::fs::read_dir(source.join("attachments")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(
-            entry.path(),
-            dir.path().join("attachments").join(entry.file_name()),
-        )
-        .unwrap();
-    }
+    let (dir, source) = example_attachments(EXAMPLES[0]);
     let part = |from: usize| rare[from..from + 5].iter().collect::<String>();
     let yaml = std::fs::read_to_string(source.join("shenbao.yaml")).unwrap();
     let replacements = [

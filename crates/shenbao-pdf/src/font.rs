@@ -63,16 +63,10 @@ impl Face {
         let advances = (0..maxp.num_glyphs)
             .map(|glyph| hmtx.horizontal_advance(glyph))
             .collect::<Result<Vec<u16>, _>>()?;
-        let cmap_data = provider.read_table_data(tag::CMAP)?;
-        let cmap = ReadScope::new(&cmap_data).read::<allsorts::tables::cmap::Cmap<'_>>()?;
         let mut glyphs = std::collections::HashMap::new();
-        if let Some((_, subtable)) = allsorts::font::read_cmap_subtable(&cmap)? {
-            subtable.mappings_fn(|code, glyph| {
-                if glyph != 0 {
-                    glyphs.insert(code, glyph);
-                }
-            })?;
-        }
+        each_mapping(&provider, |code, glyph| {
+            glyphs.insert(code, glyph);
+        })?;
         Ok(Face {
             bytes,
             units_per_em: f32::from(head.units_per_em.max(1)),
@@ -137,6 +131,24 @@ impl Measure for Metrics {
     }
 }
 
+/// Every code point the font's Unicode `cmap` maps to a real glyph (not
+/// .notdef), with that glyph: what [`Face`] and [`Coverage`] both read.
+fn each_mapping(
+    provider: &impl allsorts::tables::FontTableProvider,
+    mut f: impl FnMut(u32, u16),
+) -> Result<(), Box<dyn std::error::Error>> {
+    let data = provider.read_table_data(allsorts::tag::CMAP)?;
+    let cmap = ReadScope::new(&data).read::<allsorts::tables::cmap::Cmap<'_>>()?;
+    if let Some((_, subtable)) = allsorts::font::read_cmap_subtable(&cmap)? {
+        subtable.mappings_fn(|code, glyph| {
+            if glyph != 0 {
+                f(code, glyph);
+            }
+        })?;
+    }
+    Ok(())
+}
+
 /// The code points Regular maps to a glyph, one bit each, read from its
 /// `cmap` alone: `validate` asks of every text of every declaration, and
 /// needs neither the outlines nor the metrics that [`Face::get`] parses.
@@ -154,19 +166,14 @@ impl Coverage {
     }
 
     fn read(bytes: &[u8]) -> Result<Coverage, Box<dyn std::error::Error>> {
-        use allsorts::tables::FontTableProvider;
         let font_data = ReadScope::new(bytes).read::<FontData<'_>>()?;
         let provider = font_data.table_provider(0)?;
-        let data = provider.read_table_data(allsorts::tag::CMAP)?;
-        let cmap = ReadScope::new(&data).read::<allsorts::tables::cmap::Cmap<'_>>()?;
         let mut bits = vec![0u64; (COVERAGE_END / 64) as usize];
-        if let Some((_, subtable)) = allsorts::font::read_cmap_subtable(&cmap)? {
-            subtable.mappings_fn(|code, glyph| {
-                if glyph != 0 && code < COVERAGE_END {
-                    bits[(code / 64) as usize] |= 1 << (code % 64);
-                }
-            })?;
-        }
+        each_mapping(&provider, |code, _| {
+            if code < COVERAGE_END {
+                bits[(code / 64) as usize] |= 1 << (code % 64);
+            }
+        })?;
         Ok(Coverage { bits })
     }
 
