@@ -6,8 +6,10 @@ use shenbao_check::call::{CallProfile, RecommenderKind};
 use shenbao_check::date::chinese_date;
 use shenbao_check::model::Declaration;
 use shenbao_pdf::code::{hex, VerificationCode};
-use shenbao_pdf::font::Weight;
-use shenbao_pdf::layout::{size, Align, Cell, Composer, Draw, CONTENT_WIDTH, LEFT, PAGE_HEIGHT};
+use shenbao_pdf::font::Typeface;
+use shenbao_pdf::layout::{
+    column_widths, size, Align, Cell, Column, Composer, Draw, CONTENT_WIDTH, LEFT, PAGE_HEIGHT,
+};
 
 /// Everything the form shows.
 pub struct FormInput<'a> {
@@ -99,7 +101,7 @@ pub fn compose(input: &FormInput) -> Composer {
 fn cover(c: &mut Composer, input: &FormInput) {
     let d = input.declaration;
     let p = input.profile;
-    c.text_at(LEFT, 80.0, size::SI_HAO, Weight::Regular, "附件");
+    c.text_at(LEFT, 80.0, size::SI_HAO, Typeface::Body, "附件");
 
     // Top right: the QR code and the verification code under it.
     let qr_size = 66.0;
@@ -111,7 +113,7 @@ fn cover(c: &mut Composer, input: &FormInput) {
         CONTENT_WIDTH,
         48.0 + qr_size + 10.0,
         size::XIAO_WU,
-        Weight::Regular,
+        Typeface::Body,
         Align::Right,
         &code_line,
     );
@@ -120,8 +122,8 @@ fn cover(c: &mut Composer, input: &FormInput) {
         LEFT,
         CONTENT_WIDTH,
         215.0,
-        size::ER_HAO + 4.0,
-        Weight::Bold,
+        size::YI_HAO,
+        Typeface::Title,
         Align::Center,
         "新型信息消费示范项目申报书",
     );
@@ -131,7 +133,7 @@ fn cover(c: &mut Composer, input: &FormInput) {
         CONTENT_WIDTH,
         252.0,
         size::SAN_HAO,
-        Weight::Regular,
+        Typeface::Body,
         Align::Center,
         &format!("（{year} 年）"),
     );
@@ -149,10 +151,17 @@ fn cover(c: &mut Composer, input: &FormInput) {
         ("申报方向", category_label(input)),
         ("申报日期", chinese_date(&d.submission.date)),
     ];
-    let label_width = 140.0;
+    let field_size = size::SAN_HAO;
+    // As wide as the longest label, which never wraps.
+    let label_width = fields
+        .iter()
+        .map(|(label, _)| {
+            shenbao_pdf::layout::text_width(&format!("{label}："), field_size, Typeface::Heading)
+        })
+        .fold(0.0, f32::max)
+        .ceil();
     let value_x = LEFT + 10.0 + label_width;
     let value_width = CONTENT_WIDTH - 20.0 - label_width;
-    let field_size = size::SAN_HAO - 1.0;
     let mut y = 330.0;
     for (label, value) in fields {
         let lines = shenbao_pdf::text::wrap(
@@ -160,7 +169,7 @@ fn cover(c: &mut Composer, input: &FormInput) {
             field_size,
             value_width,
             &shenbao_pdf::font::Metrics {
-                weight: Weight::Regular,
+                typeface: Typeface::Body,
             },
         );
         c.aligned(
@@ -168,7 +177,7 @@ fn cover(c: &mut Composer, input: &FormInput) {
             label_width,
             y,
             field_size,
-            Weight::Bold,
+            Typeface::Heading,
             Align::Right,
             &format!("{label}："),
         );
@@ -178,7 +187,7 @@ fn cover(c: &mut Composer, input: &FormInput) {
                 value_width,
                 y,
                 field_size,
-                Weight::Regular,
+                Typeface::Body,
                 Align::Center,
                 &line,
             );
@@ -212,7 +221,7 @@ fn cover(c: &mut Composer, input: &FormInput) {
             seal,
             top + seal + 14.0,
             size::XIAO_WU,
-            Weight::Regular,
+            Typeface::Body,
             Align::Center,
             label,
         );
@@ -233,7 +242,7 @@ fn cover(c: &mut Composer, input: &FormInput) {
         CONTENT_WIDTH,
         issuer_y,
         size::SAN_HAO,
-        Weight::Regular,
+        Typeface::Body,
         Align::Center,
         "中华人民共和国工业和信息化部制",
     );
@@ -242,7 +251,7 @@ fn cover(c: &mut Composer, input: &FormInput) {
         CONTENT_WIDTH,
         issuer_y + 26.0,
         size::SAN_HAO,
-        Weight::Regular,
+        Typeface::Body,
         Align::Center,
         &issuer_line,
     );
@@ -517,8 +526,8 @@ fn signature_block(
     let x_seal = LEFT + CONTENT_WIDTH - seal - 20.0;
     c.seal_box(x_seal, top, seal, seal_label);
     if !signer.is_empty() {
-        c.text_at(left, top + 30.0, s, Weight::Regular, signer);
-        let x = left + shenbao_pdf::layout::text_width(signer, s, Weight::Regular);
+        c.text_at(left, top + 30.0, s, Typeface::Body, signer);
+        let x = left + shenbao_pdf::layout::text_width(signer, s, Typeface::Body);
         c.draw(Draw::Line {
             x1: x,
             y1: top + 34.0,
@@ -531,7 +540,7 @@ fn signature_block(
         Some(d) => format!("日期：{}", chinese_date(d)),
         None => "日期：        年      月      日".to_string(),
     };
-    c.text_at(left, top + 70.0, s, Weight::Regular, &date_text);
+    c.text_at(left, top + 70.0, s, Typeface::Body, &date_text);
     c.set_y(top + seal + 20.0);
 }
 
@@ -560,22 +569,7 @@ fn attachment_list(c: &mut Composer, input: &FormInput) {
     let d = input.declaration;
     c.heading("六、附件清单", size::SI_HAO, Align::Left);
     let s = size::XIAO_WU;
-    let widths = [
-        34.0,
-        150.0,
-        70.0,
-        CONTENT_WIDTH - 34.0 - 150.0 - 70.0 - 112.0,
-        112.0,
-    ];
-    let header = ["序号", "附件名称", "类型", "文件", "SHA-256（前 16 位）"];
-    c.row(
-        &header
-            .iter()
-            .zip(widths)
-            .map(|(h, w)| Cell::label(h, w))
-            .collect::<Vec<_>>(),
-        s,
-    );
+    let mut rows = Vec::new();
     for (i, (attachment, digest)) in d
         .attachments
         .iter()
@@ -591,22 +585,24 @@ fn attachment_list(c: &mut Composer, input: &FormInput) {
             "award" => "获奖证明",
             _ => "其他",
         };
-        let cells = [
-            Cell {
-                align: Align::Center,
-                ..Cell::value(&(i + 1).to_string(), widths[0])
-            },
-            Cell::value(
-                attachment.title.as_deref().unwrap_or(&attachment.path),
-                widths[1],
-            ),
-            Cell {
-                align: Align::Center,
-                ..Cell::value(kind, widths[2])
-            },
-            Cell::value(&attachment.path, widths[3]),
-            Cell::value(&hex(&digest[..8]), widths[4]),
-        ];
-        c.row(&cells, s);
+        rows.push(vec![
+            (i + 1).to_string(),
+            attachment
+                .title
+                .clone()
+                .unwrap_or_else(|| attachment.path.clone()),
+            kind.to_string(),
+            attachment.path.clone(),
+            hex(&digest[..8]),
+        ]);
     }
+    const COLUMNS: [Column; 5] = [
+        Column::centred(&["序号"]),
+        Column::text(&["附件名称"]),
+        Column::centred(&["类型"]),
+        Column::text(&["文件"]),
+        Column::whole(&["SHA-256", "（前16位）"]),
+    ];
+    let widths = column_widths(&COLUMNS, &rows, s, c.width());
+    c.table(&COLUMNS, &rows, &widths, s);
 }

@@ -1,7 +1,9 @@
-//! The embedded CJK font (Noto Sans SC, SIL OFL 1.1; Regular subset to GBK
-//! and the 通用规范汉字表, Bold to GB2312 and that table, with ASCII and CJK
-//! punctuation: see crates/shenbao-pdf/fonts/README.md), its metrics for layout,
-//! and the per-document subset that goes into each PDF (only the glyphs used).
+//! The embedded CJK typefaces (SIL OFL 1.1; see crates/shenbao-pdf/fonts/README.md):
+//! Noto Serif SC Regular for body text, subset to GBK and the 通用规范汉字表;
+//! Noto Sans SC Bold for headings and labels, subset to GB2312 and that table;
+//! Noto Serif SC Bold for titles, subset to their own characters. Also their
+//! metrics for layout, and the per-document subset that goes into each PDF
+//! (only the glyphs used).
 
 use super::text::Measure;
 use super::PdfError;
@@ -12,14 +14,33 @@ use printpdf::ParsedFont;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-const REGULAR_BYTES: &[u8] = include_bytes!("../fonts/NotoSansSC-Regular.subset.ttf");
-const BOLD_BYTES: &[u8] = include_bytes!("../fonts/NotoSansSC-Bold.subset.ttf");
+const BODY_BYTES: &[u8] = include_bytes!("../fonts/NotoSerifSC-Regular.subset.ttf");
+const HEADING_BYTES: &[u8] = include_bytes!("../fonts/NotoSansSC-Bold.subset.ttf");
+const TITLE_BYTES: &[u8] = include_bytes!("../fonts/NotoSerifSC-Bold.title.ttf");
 
-/// Regular or bold.
+/// The three faces of Chinese official documents (GB/T 9704 sets body text in
+/// 仿宋/宋体, headings in 黑体 and titles in 小标宋).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Weight {
-    Regular,
-    Bold,
+pub enum Typeface {
+    /// 宋体-style serif (Noto Serif SC Regular): body text, table cells and
+    /// everything an applicant writes.
+    Body,
+    /// 黑体-style bold sans (Noto Sans SC Bold): headings and labels.
+    Heading,
+    /// 小标宋-style bold serif (Noto Serif SC Bold): document titles, which
+    /// are shenbao's own words (fonts/title-chars.txt holds them).
+    Title,
+}
+
+impl Typeface {
+    /// The font's PostScript name, as the PDF names its subset.
+    pub fn font_name(self) -> &'static str {
+        match self {
+            Typeface::Body => "NotoSerifSC-Regular",
+            Typeface::Heading => "NotoSansSC-Bold",
+            Typeface::Title => "NotoSerifSC-Bold",
+        }
+    }
 }
 
 /// One embedded face: its bytes and what layout needs to know, read from
@@ -37,12 +58,14 @@ pub struct Face {
 }
 
 impl Face {
-    pub fn get(weight: Weight) -> &'static Face {
-        static REGULAR: OnceLock<Face> = OnceLock::new();
-        static BOLD: OnceLock<Face> = OnceLock::new();
-        let (cell, bytes) = match weight {
-            Weight::Regular => (&REGULAR, REGULAR_BYTES),
-            Weight::Bold => (&BOLD, BOLD_BYTES),
+    pub fn get(typeface: Typeface) -> &'static Face {
+        static BODY: OnceLock<Face> = OnceLock::new();
+        static HEADING: OnceLock<Face> = OnceLock::new();
+        static TITLE: OnceLock<Face> = OnceLock::new();
+        let (cell, bytes) = match typeface {
+            Typeface::Body => (&BODY, BODY_BYTES),
+            Typeface::Heading => (&HEADING, HEADING_BYTES),
+            Typeface::Title => (&TITLE, TITLE_BYTES),
         };
         cell.get_or_init(|| Face::read(bytes).expect("embedded font parses"))
     }
@@ -121,12 +144,12 @@ impl Face {
 
 /// Measures text in the embedded faces.
 pub struct Metrics {
-    pub weight: Weight,
+    pub typeface: Typeface,
 }
 
 impl Measure for Metrics {
     fn width(&self, text: &str, size: f32) -> f32 {
-        let face = Face::get(self.weight);
+        let face = Face::get(self.typeface);
         text.chars().map(|c| face.advance(c)).sum::<f32>() * size
     }
 }
@@ -149,7 +172,7 @@ fn each_mapping(
     Ok(())
 }
 
-/// The code points Regular maps to a glyph, one bit each, read from its
+/// The code points the body face maps to a glyph, one bit each, read from its
 /// `cmap` alone: `validate` asks of every text of every declaration, and
 /// needs neither the outlines nor the metrics that [`Face::get`] parses.
 struct Coverage {
@@ -162,7 +185,7 @@ const COVERAGE_END: u32 = 0x40000;
 impl Coverage {
     fn get() -> &'static Coverage {
         static COVERAGE: OnceLock<Coverage> = OnceLock::new();
-        COVERAGE.get_or_init(|| Coverage::read(REGULAR_BYTES).expect("embedded font has a cmap"))
+        COVERAGE.get_or_init(|| Coverage::read(BODY_BYTES).expect("embedded font has a cmap"))
     }
 
     fn read(bytes: &[u8]) -> Result<Coverage, Box<dyn std::error::Error>> {
@@ -183,7 +206,7 @@ impl Coverage {
     }
 }
 
-/// Whether Regular, the face of everything an applicant writes, draws `c`.
+/// Whether the body face, which sets everything an applicant writes, draws `c`.
 /// Controls and invisible format characters (zero-width space, bidi marks,
 /// BOM, soft hyphen) draw nothing by design: the text rules (U001, U002)
 /// speak of them, not the font.
@@ -228,8 +251,8 @@ mod tests {
     #[test]
     fn covers_the_form_and_reports_what_it_lacks() {
         for c in "申报书盖章（）。，、“”《》0123456789ABCabc·①℃".chars() {
-            assert!(Face::get(Weight::Regular).has_char(c), "{c}");
-            assert!(Face::get(Weight::Bold).has_char(c), "{c}");
+            assert!(Face::get(Typeface::Body).has_char(c), "{c}");
+            assert!(Face::get(Typeface::Heading).has_char(c), "{c}");
         }
         // Name characters beyond GB2312 (one beyond the BMP) print; a variant
         // no standard list holds and a ballot box do not.
@@ -241,8 +264,8 @@ mod tests {
     fn what_we_read_agrees_with_printpdfs_parser() {
         // printpdf's parser, independent of ours, on the same bytes.
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(REGULAR_BYTES, 0, &mut warnings).unwrap();
-        let face = Face::get(Weight::Regular);
+        let parsed = ParsedFont::from_bytes(BODY_BYTES, 0, &mut warnings).unwrap();
+        let face = Face::get(Typeface::Body);
         let coverage = Coverage::get();
         let upem = f32::from(parsed.units_per_em);
         let mut covered = 0;
@@ -265,9 +288,22 @@ mod tests {
     }
 
     #[test]
+    fn the_title_face_holds_every_title() {
+        let face = Face::get(Typeface::Title);
+        for title in [
+            "新型信息消费示范项目申报书",
+            "关于推荐2027年新型信息消费示范项目的函",
+        ] {
+            assert!(title.chars().all(|c| face.has_char(c)), "{title}");
+        }
+        // Anything else is set in the heading face instead (Composer::title).
+        assert!(!face.has_char('浙'));
+    }
+
+    #[test]
     fn metrics_are_em_based() {
         let m = Metrics {
-            weight: Weight::Regular,
+            typeface: Typeface::Body,
         };
         assert!((m.width("申报", 10.0) - 20.0).abs() < 0.01);
         assert!(m.width("abc", 10.0) < 20.0);
@@ -276,7 +312,7 @@ mod tests {
     #[test]
     fn per_document_subsets_are_small() {
         let chars: BTreeSet<char> = "新型信息消费示范项目申报书".chars().collect();
-        let font = Face::get(Weight::Regular).subset_for(&chars).unwrap();
+        let font = Face::get(Typeface::Body).subset_for(&chars).unwrap();
         assert!(
             font.original_bytes.len() < 20_000,
             "{}",

@@ -1,7 +1,7 @@
 //! A small PDF composer for Chinese A4 documents: the embedded font and its
 //! subsetting ([`font`]), line breaking by UAX #14 with Chinese punctuation
 //! rules ([`text`]), pages, paragraphs and tables that break across pages
-//! ([`layout`]), page furniture ([`footers`]), verification codes ([`code`])
+//! ([`layout`]), tables with column widths from their content, page furniture ([`footers`]), verification codes ([`code`])
 //! and the PDF writer ([`render_pages`]). The application form, the office's
 //! letter and the 汇总表 are three documents built on it; it knows none of them.
 //!
@@ -28,8 +28,8 @@ pub use error::PdfError;
 pub use pdf::render as render_pages;
 
 use code::VerificationCode;
-use font::Weight;
-use layout::{size, Composer, Draw, LEFT, PAGE_HEIGHT, PAGE_WIDTH};
+use font::Typeface;
+use layout::{size, Composer, Draw};
 
 /// Whether the first page is a cover: then it carries no page number, and
 /// the pages after it are numbered from 1, as bound forms are.
@@ -46,34 +46,37 @@ pub fn footers(c: &mut Composer, code: Option<&VerificationCode>, cover: Cover) 
     let total = c.pages.len().saturating_sub(skipped);
     let short = code.map(VerificationCode::short);
     for (i, page) in c.pages.iter_mut().enumerate() {
-        let y = PAGE_HEIGHT - 40.0;
+        let sheet = page.sheet;
+        let y = sheet.height - 40.0;
         let s = size::XIAO_WU;
         if i >= skipped {
             let middle = format!("第 {} 页 共 {} 页", i + 1 - skipped, total);
-            let mw = layout::text_width(&middle, s, Weight::Regular);
+            let mw = layout::text_width(&middle, s, Typeface::Body);
             page.draws.push(Draw::Text {
-                x: (PAGE_WIDTH - mw) / 2.0,
+                x: (sheet.width - mw) / 2.0,
                 y,
                 size: s,
-                weight: Weight::Regular,
+                typeface: Typeface::Body,
                 text: middle,
+                spacing: 0.0,
             });
         }
         if let Some(short) = &short {
             let right = format!("校验码 {short}");
-            let rw = layout::text_width(&right, s, Weight::Regular);
+            let rw = layout::text_width(&right, s, Typeface::Body);
             page.draws.push(Draw::Text {
-                x: PAGE_WIDTH - layout::RIGHT - rw,
+                x: sheet.width - sheet.right - rw,
                 y,
                 size: s,
-                weight: Weight::Regular,
+                typeface: Typeface::Body,
                 text: right,
+                spacing: 0.0,
             });
         }
         page.draws.push(Draw::Line {
-            x1: LEFT,
+            x1: sheet.left,
             y1: y - 14.0,
-            x2: PAGE_WIDTH - layout::RIGHT,
+            x2: sheet.width - sheet.right,
             y2: y - 14.0,
             width: 0.4,
         });

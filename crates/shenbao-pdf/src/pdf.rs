@@ -2,8 +2,8 @@
 //! ids, fixed dates, and the trailer `/ID` derived from the content instead of
 //! printpdf's random one.
 
-use super::font::{Face, Weight};
-use super::layout::{Draw, Page, PAGE_HEIGHT, PAGE_WIDTH};
+use super::font::{Face, Typeface};
+use super::layout::{Draw, Page};
 use super::PdfError;
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
@@ -12,10 +12,11 @@ use printpdf::{
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 
-fn font_id(weight: Weight) -> FontId {
-    FontId(match weight {
-        Weight::Regular => "F1".to_string(),
-        Weight::Bold => "F2".to_string(),
+fn font_id(typeface: Typeface) -> FontId {
+    FontId(match typeface {
+        Typeface::Body => "F1".to_string(),
+        Typeface::Heading => "F2".to_string(),
+        Typeface::Title => "F3".to_string(),
     })
 }
 
@@ -30,21 +31,21 @@ pub fn render(pages: &[Page], title: &str, subject: &str) -> Result<Vec<u8>, Pdf
     doc.metadata.info.creator = "shenbao".to_string();
     doc.metadata.info.producer = format!("shenbao {}", env!("CARGO_PKG_VERSION"));
 
-    // Only the glyphs this document uses go in, per weight.
-    let mut used: BTreeMap<Weight, BTreeSet<char>> = BTreeMap::new();
+    // Only the glyphs this document uses go in, per typeface.
+    let mut used: BTreeMap<Typeface, BTreeSet<char>> = BTreeMap::new();
     for page in pages {
         for draw in &page.draws {
-            if let Draw::Text { weight, text, .. } = draw {
-                used.entry(*weight).or_default().extend(text.chars());
+            if let Draw::Text { typeface, text, .. } = draw {
+                used.entry(*typeface).or_default().extend(text.chars());
             }
         }
     }
-    for (weight, chars) in &used {
-        let font = Face::get(*weight).subset_for(chars)?;
+    for (typeface, chars) in &used {
+        let font = Face::get(*typeface).subset_for(chars)?;
         doc.resources
             .fonts
             .map
-            .insert(font_id(*weight), printpdf::PdfFont::new(font));
+            .insert(font_id(*typeface), printpdf::PdfFont::new(font));
     }
 
     let pdf_pages: Vec<PdfPage> = pages.iter().map(page_ops).collect();
@@ -79,29 +80,55 @@ pub fn render(pages: &[Page], title: &str, subject: &str) -> Result<Vec<u8>, Pdf
     Ok(bytes)
 }
 
+/// A line of text to draw, as [`Draw::Text`] holds it.
+struct TextLine<'a> {
+    x: f32,
+    y: f32,
+    size: f32,
+    typeface: Typeface,
+    text: &'a str,
+    spacing: f32,
+}
+
 /// One line of text. A character the face has no glyph for (M001 warned of
 /// it) is drawn as an empty box of its width, for the applicant to write it
 /// in by hand on the paper; the text around it is set as usual.
-fn text_ops(ops: &mut Vec<Op>, x: f32, y: f32, size: f32, weight: Weight, text: &str) {
-    let face = Face::get(weight);
+fn text_ops(ops: &mut Vec<Op>, height: f32, line: &TextLine) {
+    let TextLine {
+        x,
+        y,
+        size,
+        typeface,
+        text,
+        spacing,
+    } = *line;
+    let face = Face::get(typeface);
     let show = |ops: &mut Vec<Op>, at: f32, run: &str| {
         if run.is_empty() {
             return;
         }
         ops.push(Op::StartTextSection);
         ops.push(Op::SetFont {
-            font: PdfFontHandle::External(font_id(weight)),
+            font: PdfFontHandle::External(font_id(typeface)),
             size: Pt(size),
         });
+        if spacing != 0.0 {
+            ops.push(Op::SetCharacterSpacing {
+                multiplier: spacing,
+            });
+        }
         ops.push(Op::SetTextCursor {
             pos: Point {
                 x: Pt(at),
-                y: flip(y),
+                y: flip(height, y),
             },
         });
         ops.push(Op::ShowText {
             items: vec![TextItem::Text(run.to_string())],
         });
+        if spacing != 0.0 {
+            ops.push(Op::SetCharacterSpacing { multiplier: 0.0 });
+        }
         ops.push(Op::EndTextSection);
     };
     if text.chars().all(|c| c.is_control() || face.has_char(c)) {
@@ -111,6 +138,7 @@ fn text_ops(ops: &mut Vec<Op>, x: f32, y: f32, size: f32, weight: Weight, text: 
     let (mut pen, mut run_at, mut run) = (x, x, String::new());
     for c in text.chars() {
         let advance = face.advance(c) * size;
+        let step = advance + if c.is_control() { 0.0 } else { spacing };
         if c.is_control() || face.has_char(c) {
             run.push(c);
         } else {
@@ -119,39 +147,36 @@ fn text_ops(ops: &mut Vec<Op>, x: f32, y: f32, size: f32, weight: Weight, text: 
             // The ideographic em box: from 0.88 em above the baseline to 0.12 below.
             let mut rect = Rect::from_xywh(
                 Pt(pen + 0.06 * advance),
-                flip(y + 0.12 * size),
+                flip(height, y + 0.12 * size),
                 Pt(0.88 * advance),
                 Pt(size),
             );
             rect.mode = Some(PaintMode::Stroke);
             ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });
             ops.push(Op::DrawRectangle { rectangle: rect });
-            run_at = pen + advance;
+            run_at = pen + step;
         }
-        pen += advance;
+        pen += step;
     }
     show(ops, run_at, &run);
 }
 
-/// Give each embedded font the PDF name of a subset, `ABCDEF+NotoSansSC-Regular`,
+/// Give each embedded font the PDF name of a subset, `ABCDEF+NotoSerifSC-Regular`,
 /// with a tag derived from the glyphs it holds (readers and `pdffonts` rely on
 /// the tag to know the font is partial).
-fn name_subsets(doc: &mut lopdf::Document, used: &BTreeMap<Weight, BTreeSet<char>>) {
+fn name_subsets(doc: &mut lopdf::Document, used: &BTreeMap<Typeface, BTreeSet<char>>) {
     let names: BTreeMap<Vec<u8>, Vec<u8>> = used
         .iter()
-        .map(|(weight, chars)| {
+        .map(|(typeface, chars)| {
             let digest = Sha256::digest(chars.iter().collect::<String>().as_bytes());
             let tag: String = digest
                 .iter()
                 .take(6)
                 .map(|b| (b'A' + b % 26) as char)
                 .collect();
-            let base = match weight {
-                Weight::Regular => "NotoSansSC-Regular",
-                Weight::Bold => "NotoSansSC-Bold",
-            };
+            let base = typeface.font_name();
             (
-                font_id(*weight).0.into_bytes(),
+                font_id(*typeface).0.into_bytes(),
                 format!("{tag}+{base}").into_bytes(),
             )
         })
@@ -175,11 +200,12 @@ fn name_subsets(doc: &mut lopdf::Document, used: &BTreeMap<Weight, BTreeSet<char
 }
 
 /// PDF y grows upwards; our layout's grows downwards.
-fn flip(y: f32) -> Pt {
-    Pt(PAGE_HEIGHT - y)
+fn flip(height: f32, y: f32) -> Pt {
+    Pt(height - y)
 }
 
 fn page_ops(page: &Page) -> PdfPage {
+    let page_height = page.sheet.height;
     let mut ops = vec![
         Op::SetOutlineColor { col: black() },
         Op::SetFillColor { col: black() },
@@ -190,9 +216,21 @@ fn page_ops(page: &Page) -> PdfPage {
                 x,
                 y,
                 size,
-                weight,
+                typeface,
                 text,
-            } => text_ops(&mut ops, *x, *y, *size, *weight, text),
+                spacing,
+            } => text_ops(
+                &mut ops,
+                page_height,
+                &TextLine {
+                    x: *x,
+                    y: *y,
+                    size: *size,
+                    typeface: *typeface,
+                    text,
+                    spacing: *spacing,
+                },
+            ),
             Draw::Line {
                 x1,
                 y1,
@@ -207,14 +245,14 @@ fn page_ops(page: &Page) -> PdfPage {
                             LinePoint {
                                 p: Point {
                                     x: Pt(*x1),
-                                    y: flip(*y1),
+                                    y: flip(page_height, *y1),
                                 },
                                 bezier: false,
                             },
                             LinePoint {
                                 p: Point {
                                     x: Pt(*x2),
-                                    y: flip(*y2),
+                                    y: flip(page_height, *y2),
                                 },
                                 bezier: false,
                             },
@@ -225,20 +263,20 @@ fn page_ops(page: &Page) -> PdfPage {
             }
             Draw::Rect { x, y, w, h, width } => {
                 ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                let mut rect = Rect::from_xywh(Pt(*x), flip(*y + *h), Pt(*w), Pt(*h));
+                let mut rect = Rect::from_xywh(Pt(*x), flip(page_height, *y + *h), Pt(*w), Pt(*h));
                 rect.mode = Some(PaintMode::Stroke);
                 ops.push(Op::DrawRectangle { rectangle: rect });
             }
             Draw::Fill { x, y, w, h } => {
-                let mut rect = Rect::from_xywh(Pt(*x), flip(*y + *h), Pt(*w), Pt(*h));
+                let mut rect = Rect::from_xywh(Pt(*x), flip(page_height, *y + *h), Pt(*w), Pt(*h));
                 rect.mode = Some(PaintMode::Fill);
                 ops.push(Op::DrawRectangle { rectangle: rect });
             }
         }
     }
     PdfPage::new(
-        Mm(PAGE_WIDTH * 25.4 / 72.0),
-        Mm(PAGE_HEIGHT * 25.4 / 72.0),
+        Mm(page.sheet.width * 25.4 / 72.0),
+        Mm(page_height * 25.4 / 72.0),
         ops,
     )
 }

@@ -33,6 +33,26 @@ pub fn wrap(text: &str, size: f32, max_width: f32, measure: &impl Measure) -> Ve
     lines
 }
 
+/// Break `text` only at its newlines and zero-width spaces (which are not
+/// drawn), so that each piece stays whole, spaces and all: for cells of
+/// codes, phone numbers ("0551-6532 9876"), dates and amounts, and for
+/// table headers. A piece wider than a whole line is split by characters,
+/// as in [`wrap`].
+pub fn wrap_whole(text: &str, size: f32, max_width: f32, measure: &impl Measure) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for piece in paragraph.trim_end_matches('\r').split('\u{200b}') {
+            place_segment(piece, size, max_width, measure, &mut line, &mut lines);
+        }
+        lines.push(line.trim_end().to_string());
+    }
+    while lines.len() > 1 && lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines
+}
+
 fn wrap_paragraph(
     text: &str,
     size: f32,

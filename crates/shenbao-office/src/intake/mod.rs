@@ -32,7 +32,8 @@ pub struct Arrival {
     pub via: Option<String>,
     /// The recommending body's department (e.g. 江苏省工业和信息化厅), if given.
     pub department: Option<String>,
-    /// The applicant's contact: name and phone (the letter's project list).
+    /// The applicant's contact: name and phone, one per line (the letter's
+    /// project list keeps each line whole).
     pub contact: String,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -150,7 +151,7 @@ pub fn arrival(path: &Path, options: &VerifyOptions) -> Arrival {
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
-        .join(" "),
+        .join("\n"),
         path: path.to_path_buf(),
         diagnostics,
     }

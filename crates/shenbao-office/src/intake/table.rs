@@ -2,8 +2,8 @@
 //! opens the Chinese) and as a printable PDF.
 
 use super::Arrival;
-use shenbao_pdf::font::Weight;
-use shenbao_pdf::layout::{size, Align, Composer, CONTENT_WIDTH, LEFT};
+use shenbao_pdf::font::Typeface;
+use shenbao_pdf::layout::{column_widths, size, Align, Column, Composer, Sheet};
 
 pub const HEADER: [&str; 8] = [
     "序号",
@@ -85,27 +85,41 @@ pub fn csv(arrivals: &[Arrival]) -> Vec<u8> {
     text.into_bytes()
 }
 
-/// A column wide enough for an 18-character credit code on one line.
-pub fn credit_code_width(size: f32) -> f32 {
-    let digits = shenbao_pdf::layout::text_width("913201153021847731", size, Weight::Regular);
-    (digits + 12.0).ceil()
-}
+/// The columns that open a printed list of projects (this table and the
+/// letter's 附表).
+pub const PROJECT_COLUMNS: [Column; 5] = [
+    Column::centred(&["序号"]),
+    Column::text(&["项目名称"]),
+    Column::text(&["申报单位"]),
+    Column::whole(&["统一社会", "信用代码"]),
+    Column::text(&["申报方向"]),
+];
 
-/// The printable table, with a title naming the office and page numbers.
+/// The printed table's columns: the CSV's, with the digest's heading in
+/// words that break.
+const COLUMNS: [Column; 3] = [
+    Column::text(&["推荐单位"]),
+    Column::text(&["状态"]),
+    Column::whole(&["材料包摘要", "（SHA-256）"]),
+];
+
+/// The printable table on landscape A4, with a title naming the office and
+/// page numbers; the header repeats on every page.
 pub fn pdf(arrivals: &[Arrival], office: Option<&str>) -> Result<Vec<u8>, shenbao_pdf::PdfError> {
-    let mut c = Composer::new();
+    let mut c = Composer::on(Sheet::LANDSCAPE);
     let title = match office {
         Some(office) => format!("{office}新型信息消费示范项目汇总表"),
         None => "新型信息消费示范项目汇总表".to_string(),
     };
-    c.heading(&title, size::SAN_HAO, Align::Center);
+    c.title(&title, size::XIAO_ER);
     let ok = arrivals.iter().filter(|a| a.ok()).count();
+    let (left, width) = (c.left(), c.width());
     c.aligned(
-        LEFT,
-        CONTENT_WIDTH,
-        c.y() + size::WU_HAO,
-        size::WU_HAO,
-        Weight::Regular,
+        left,
+        width,
+        c.y() + size::SI_HAO,
+        size::SI_HAO,
+        Typeface::Body,
         Align::Center,
         &format!(
             "共 {} 个材料包：通过 {ok} 个，未通过 {} 个",
@@ -113,21 +127,21 @@ pub fn pdf(arrivals: &[Arrival], office: Option<&str>) -> Result<Vec<u8>, shenba
             arrivals.len() - ok
         ),
     );
-    c.space(24.0);
-    let s = size::XIAO_WU - 1.0;
-    let code = credit_code_width(s);
-    let name = (CONTENT_WIDTH - 22.0 - code - 56.0 - 50.0 - 44.0 - 50.0) / 2.0;
-    let widths = [22.0, name, name, code, 56.0, 50.0, 44.0, 50.0];
-    // The digest's long CSV heading would wrap letter by letter in its narrow column.
-    let mut header = HEADER;
-    header[7] = "SHA-256";
-    c.header_row(&header, &widths, s);
-    for (i, a) in arrivals.iter().enumerate() {
-        let mut fields = row(i, a);
-        // The printed table shows the digest's first 16 digits; the CSV has it whole.
-        fields[7] = a.digest.chars().take(16).collect();
-        c.numbered_row(&fields, &widths, s);
-    }
+    c.space(size::SI_HAO * 2.0);
+    let rows: Vec<Vec<String>> = arrivals
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let mut fields = row(i, a);
+            // The printed table shows the digest's first 16 digits; the CSV has it whole.
+            fields[7] = a.digest.chars().take(16).collect();
+            fields.to_vec()
+        })
+        .collect();
+    let s = size::WU_HAO;
+    let columns = [&PROJECT_COLUMNS[..], &COLUMNS[..]].concat();
+    let widths = column_widths(&columns, &rows, s, c.width());
+    c.table(&columns, &rows, &widths, s);
     shenbao_pdf::footers(&mut c, None, shenbao_pdf::Cover::No);
     shenbao_pdf::render_pages(&c.pages, &title, office.unwrap_or(""))
 }

@@ -3,12 +3,15 @@
 //! projects (附表). Every page carries the letter's code.
 
 use super::{channel, is_extra};
+use crate::intake::table::PROJECT_COLUMNS;
 use crate::intake::Arrival;
 use shenbao_check::call::CallProfile;
 use shenbao_check::date::Date;
 use shenbao_pdf::code::VerificationCode;
-use shenbao_pdf::font::Weight;
-use shenbao_pdf::layout::{size, Align, Composer, CONTENT_WIDTH, LEFT};
+use shenbao_pdf::font::Typeface;
+use shenbao_pdf::layout::{
+    column_widths, size, Align, Column, Composer, Sheet, CONTENT_WIDTH, LEFT,
+};
 
 /// Everything the letter shows.
 pub struct Letter<'a> {
@@ -33,7 +36,7 @@ const ADDRESSEE: &str = "工业和信息化部信息技术发展司：";
 pub fn render(letter: &Letter) -> Result<Vec<u8>, shenbao_pdf::PdfError> {
     let mut c = Composer::new();
     let year = letter.profile.issued.get(..4).unwrap_or("2021");
-    let body = size::SAN_HAO - 1.0;
+    let body = size::SAN_HAO;
     if let Some(reference) = letter.reference {
         let y = c.y() + size::XIAO_SI;
         c.aligned(
@@ -41,17 +44,17 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>, shenbao_pdf::PdfError> {
             CONTENT_WIDTH,
             y,
             size::XIAO_SI,
-            Weight::Regular,
+            Typeface::Body,
             Align::Right,
             reference,
         );
         c.space(size::XIAO_SI * 2.0);
     }
     let title = format!("关于推荐{year}年新型信息消费示范项目的函");
-    c.heading(&title, size::ER_HAO - 2.0, Align::Center);
+    c.title(&title, size::ER_HAO);
     c.space(10.0);
     let y = c.y() + body;
-    c.text_at(LEFT, y, body, Weight::Regular, ADDRESSEE);
+    c.text_at(LEFT, y, body, Typeface::Body, ADDRESSEE);
     c.space(body * 1.5);
     let own = letter.arrivals.iter().filter(|a| !is_extra(a)).count();
     let mut extra: Vec<(String, usize)> = Vec::new();
@@ -98,7 +101,6 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>, shenbao_pdf::PdfError> {
     c.space(24.0);
     signature(&mut c, letter.issuer, letter.date);
 
-    c.new_page();
     project_list(&mut c, letter, year);
     shenbao_pdf::footers(&mut c, Some(letter.code), shenbao_pdf::Cover::No);
     shenbao_pdf::render_pages(&c.pages, &title, letter.office)
@@ -107,7 +109,7 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>, shenbao_pdf::PdfError> {
 /// The seal box, with the issuer and date right-aligned under it.
 fn signature(c: &mut Composer, issuer: &str, date: Date) {
     let seal = 110.0;
-    let s = size::SAN_HAO - 1.0;
+    let s = size::SAN_HAO;
     c.ensure(seal + 3.0 * s + 20.0);
     let top = c.y();
     let x_seal = LEFT + CONTENT_WIDTH - seal - 30.0;
@@ -119,7 +121,7 @@ fn signature(c: &mut Composer, issuer: &str, date: Date) {
             CONTENT_WIDTH,
             top + seal + s * 1.6 * (i as f32 + 1.0),
             s,
-            Weight::Regular,
+            Typeface::Body,
             Align::Right,
             line,
         );
@@ -127,41 +129,43 @@ fn signature(c: &mut Composer, issuer: &str, date: Date) {
     c.set_y(top + seal + 4.0 * s);
 }
 
-/// 附表: the projects, with the columns a recommendation list carries.
+/// 附表: the projects, with the columns a recommendation list carries
+/// after [`PROJECT_COLUMNS`].
+const COLUMNS: [Column; 2] = [
+    Column::text(&["推荐渠道"]),
+    Column::whole(&["联系人", "及电话"]),
+];
+
+/// 附表 on landscape pages after the letter, its header on every page.
 fn project_list(c: &mut Composer, letter: &Letter, year: &str) {
+    c.new_page_on(Sheet::LANDSCAPE);
     c.heading(
         &format!(
             "附表：{}{year}年新型信息消费示范项目推荐汇总表",
             letter.office
         ),
-        size::SI_HAO,
+        size::SAN_HAO,
         Align::Center,
     );
     c.space(8.0);
-    let header = [
-        "序号",
-        "项目名称",
-        "申报单位",
-        "统一社会信用代码",
-        "申报方向",
-        "推荐渠道",
-        "联系人及电话",
-    ];
-    let s = size::XIAO_WU;
-    let code = crate::intake::table::credit_code_width(s);
-    let name = (CONTENT_WIDTH - 24.0 - code - 58.0 - 52.0 - 64.0) / 2.0;
-    let widths = [24.0, name, name, code, 58.0, 52.0, 64.0];
-    c.header_row(&header, &widths, s);
-    for (i, a) in letter.arrivals.iter().enumerate() {
-        let fields = [
-            (i + 1).to_string(),
-            a.project.clone(),
-            a.applicant.clone(),
-            a.credit_code.clone(),
-            a.category.clone(),
-            channel(a),
-            a.contact.clone(),
-        ];
-        c.numbered_row(&fields, &widths, s);
-    }
+    let rows: Vec<Vec<String>> = letter
+        .arrivals
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            vec![
+                (i + 1).to_string(),
+                a.project.clone(),
+                a.applicant.clone(),
+                a.credit_code.clone(),
+                a.category.clone(),
+                channel(a),
+                a.contact.clone(),
+            ]
+        })
+        .collect();
+    let s = size::WU_HAO;
+    let columns = [&PROJECT_COLUMNS[..], &COLUMNS[..]].concat();
+    let widths = column_widths(&columns, &rows, s, c.width());
+    c.table(&columns, &rows, &widths, s);
 }
