@@ -14,9 +14,11 @@ use printpdf::ParsedFont;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-const BODY_BYTES: &[u8] = include_bytes!("../fonts/NotoSerifSC-Regular.subset.ttf");
-const HEADING_BYTES: &[u8] = include_bytes!("../fonts/NotoSansSC-Bold.subset.ttf");
-const TITLE_BYTES: &[u8] = include_bytes!("../fonts/NotoSerifSC-Bold.title.ttf");
+// Statics, not consts: a const is copied into every codegen unit that uses it,
+// and a font is megabytes.
+static BODY_BYTES: &[u8] = include_bytes!("../fonts/NotoSerifSC-Regular.subset.ttf");
+static HEADING_BYTES: &[u8] = include_bytes!("../fonts/NotoSansSC-Bold.subset.ttf");
+static TITLE_BYTES: &[u8] = include_bytes!("../fonts/NotoSerifSC-Bold.title.ttf");
 
 /// The three faces of Chinese official documents (GB/T 9704 sets body text in
 /// 仿宋/宋体, headings in 黑体 and titles in 小标宋).
