@@ -15,13 +15,8 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v minisign >/dev/null 2>&1 || need+=(minisign)
 command -v unzip >/dev/null 2>&1 || need+=(unzip)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "installing ${need[*]} (Debian packages; needs root or sudo)" >&2
-  sudo=""
-  [ "$(id -u)" = 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+. scripts/apt-install.sh
+apt_install ${need[@]+"${need[@]}"}
 python3 -c "import bagit" 2>/dev/null ||
   python3 -m pip install -q --disable-pip-version-check bagit==1.9.0
 

@@ -36,7 +36,7 @@ impl Input {
 /// in memory.
 pub fn for_each(paths: &[PathBuf], mut sink: impl FnMut(Input)) {
     for path in paths {
-        let display = path.display().to_string();
+        let display = shenbao_diagnostic::shown_path(path);
         match std::fs::metadata(path) {
             Err(err) => sink(Input::Unusable {
                 diagnostic: file_error(&display, &err),
@@ -81,7 +81,10 @@ fn no_declaration(display: &str, near: &[PathBuf]) -> Diagnostic {
             format!("create one with `shenbao init {display}`, or give the YAML file's path"),
         ));
     }
-    let names: Vec<String> = near.iter().map(|p| format!("`{}`", p.display())).collect();
+    let names: Vec<String> = near
+        .iter()
+        .map(|p| format!("`{}`", shenbao_diagnostic::shown_path(p)))
+        .collect();
     let names = names.join(", ");
     diagnostic.help(Text::new(
         format!(
@@ -133,7 +136,7 @@ fn walk(root: &Path, near: &mut Vec<PathBuf>, sink: &mut dyn FnMut(Input)) {
                 }
                 if entry.file_name() == DECLARATION_FILE {
                     sink(Input::File {
-                        display: entry.path().display().to_string(),
+                        display: shenbao_diagnostic::shown_path(entry.path()),
                         path: entry.into_path(),
                     });
                 } else if near.len() < NEAR_NAMES
@@ -145,8 +148,8 @@ fn walk(root: &Path, near: &mut Vec<PathBuf>, sink: &mut dyn FnMut(Input)) {
             Err(err) => {
                 let display = err
                     .path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| root.display().to_string());
+                    .map(shenbao_diagnostic::shown_path)
+                    .unwrap_or_else(|| shenbao_diagnostic::shown_path(root));
                 let io = err
                     .into_io_error()
                     .unwrap_or_else(|| std::io::Error::other("walk error"));

@@ -11,6 +11,7 @@
 pub mod atomic;
 pub mod cli;
 pub mod commands;
+pub mod console;
 pub mod diags;
 pub mod inputs;
 pub mod password;

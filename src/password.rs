@@ -41,7 +41,7 @@ pub fn for_key(path: &Path, lang: Lang) -> impl FnOnce() -> Result<Password, Key
                 path: path.to_path_buf(),
             });
         }
-        let shown = path.display();
+        let shown = shenbao_diagnostic::shown_path(path);
         let text = match lang {
             Lang::Zh => format!("请输入 {shown} 的密码："),
             Lang::En => format!("Password for {shown}: "),
@@ -61,7 +61,7 @@ pub fn for_new_key(path: &Path, lang: Lang) -> Result<Password, KeyError> {
             path: path.to_path_buf(),
         });
     }
-    let shown = path.display();
+    let shown = shenbao_diagnostic::shown_path(path);
     let (first, again) = match lang {
         Lang::Zh => (
             format!("为新秘密密钥 {shown} 设置密码："),

@@ -63,33 +63,28 @@ impl From<LangArg> for Lang {
 
 /// The language implied by the process locale (`LC_ALL`, `LC_MESSAGES`, `LANG`,
 /// in POSIX precedence): Chinese for any `zh*` locale, English otherwise.
+/// Windows programs do not read those variables (a shell such as Git Bash may
+/// still set them): there the user's locale, which Windows settings choose,
+/// decides.
 pub fn lang_from_env() -> Lang {
-    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        if let Ok(value) = std::env::var(var) {
-            if value.is_empty() {
-                continue;
+    if cfg!(not(windows)) {
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Ok(value) = std::env::var(var) {
+                if value.is_empty() {
+                    continue;
+                }
+                return Lang::from_locale(&value);
             }
-            return Lang::from_locale(&value);
         }
     }
     Lang::from_locale(&system_locale())
 }
 
-/// Windows has no `LANG`; ask for the user's UI locale there. Elsewhere "C".
-#[cfg(windows)]
+/// The operating system's locale where no `LANG` says it: on Windows the
+/// user's locale (`zh-CN` on a Chinese PC), on macOS the first preferred
+/// language. "C" when it cannot be read.
 fn system_locale() -> String {
-    std::process::Command::new("powershell")
-        .args(["-NoProfile", "-Command", "(Get-UICulture).Name"])
-        .output()
-        .ok()
-        .and_then(|o| String::from_utf8(o.stdout).ok())
-        .map(|s| s.trim().to_string())
-        .unwrap_or_default()
-}
-
-#[cfg(not(windows))]
-fn system_locale() -> String {
-    String::from("C")
+    sys_locale::get_locale().unwrap_or_else(|| String::from("C"))
 }
 
 /// The values of `--encoding`, for the loader's [`EncodingMode`].

@@ -15,7 +15,7 @@ pub fn run(command: &CallCommand, context: Context) -> Outcome {
                     None => write_stdout(EMBEDDED_2021),
                     // It loaded above: a regular file of at most MAX_FILE_BYTES.
                     Some(path) => {
-                        let shown = path.display().to_string();
+                        let shown = shenbao_diagnostic::shown_path(path);
                         let (mut file, _) = shenbao_load::open_regular(path).map_err(|e| {
                             Failure::cannot_run(shenbao_load::open_error(&shown, &e))
                         })?;

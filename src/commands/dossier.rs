@@ -21,7 +21,7 @@ fn write_key_pair(base: &Path, with_password: bool, lang: Lang) -> Result<String
         // A device, a FIFO or a folder of that name: F011, not F010.
         super::outputs::Target::new(path)?;
         if path.symlink_metadata().is_ok() {
-            let shown = path.display();
+            let shown = shenbao_diagnostic::shown_path(path);
             return Err(Failure::cannot_run(
                 Diagnostic::new(
                     &crate::diags::OUTPUT_EXISTS,
@@ -56,12 +56,12 @@ pub fn keygen(args: &KeygenArgs, context: Context) -> Outcome {
         "{}\n{public}\n{} {}\n{} {}\n",
         context.t("已生成密钥对，公钥：", "key pair written; public key:"),
         context.t("秘密密钥（妥善保管）：", "secret key (keep it safe):"),
-        args.output.with_extension("key").display(),
+        shenbao_diagnostic::shown_path(&args.output.with_extension("key")),
         context.t(
             "公钥（交给受理单位）：",
             "public key (give it to the office):"
         ),
-        args.output.with_extension("pub").display(),
+        shenbao_diagnostic::shown_path(&args.output.with_extension("pub")),
     );
     write_stdout(&text)
 }
@@ -143,7 +143,7 @@ pub fn package(args: &PackageArgs, context: Context) -> Outcome {
     let text = match context.lang {
         shenbao_diagnostic::Lang::Zh => format!(
             "✔ 已打包 {}\n  材料包编号 {}，{} 个文件 {} 字节，签名密钥 {}，校验码 {}\n",
-            output.display(),
+            shenbao_diagnostic::shown_path(&output),
             packaged.id,
             packaged.files,
             packaged.bytes,
@@ -152,7 +152,7 @@ pub fn package(args: &PackageArgs, context: Context) -> Outcome {
         ),
         shenbao_diagnostic::Lang::En => format!(
             "✔ packaged {}\n  dossier {}, {} files, {} bytes, key {}, verification code {}\n",
-            output.display(),
+            shenbao_diagnostic::shown_path(&output),
             packaged.id,
             packaged.files,
             packaged.bytes,
@@ -202,7 +202,7 @@ pub fn verify(args: &VerifyArgs, context: Context) -> Outcome {
     for file in &args.files {
         let verified = verifier::verify_file(file, &options);
         let mut checked = vec![FileResult {
-            path: file.display().to_string(),
+            path: shenbao_diagnostic::shown_path(file),
             diagnostics: verified.diagnostics,
         }];
         // A bundle: then every dossier it lists, and the checks across them.
@@ -217,7 +217,7 @@ pub fn verify(args: &VerifyArgs, context: Context) -> Outcome {
             );
             checked[0].diagnostics.extend(found.bundle);
             checked.extend(found.dossiers.into_iter().map(|a| FileResult {
-                path: a.path.display().to_string(),
+                path: shenbao_diagnostic::shown_path(&a.path),
                 diagnostics: a.diagnostics,
             }));
         }

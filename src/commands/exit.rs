@@ -77,6 +77,6 @@ pub fn report(failure: &Failure, style: human::Style) -> Exit {
         text.push_str(closing.get(style.lang));
         text.push('\n');
     }
-    eprint!("{text}");
+    eprint!("{}", crate::console::for_console(&text));
     stopped.exit
 }

@@ -21,7 +21,7 @@ pub fn run(args: &FitArgs, context: Context) -> Outcome {
     if path.is_dir() {
         path = path.join(DECLARATION_FILE);
     }
-    let display = path.display().to_string();
+    let display = shenbao_diagnostic::shown_path(&path);
     let document = Document::load_file(&path, &display, Default::default())
         .map_err(|diagnostic| Failure::cannot_run(*diagnostic))?;
     let Some(value) = &document.value else {

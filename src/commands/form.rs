@@ -46,7 +46,7 @@ pub fn run(args: &FormArgs, context: Context) -> Outcome {
     )?;
     let form = shenbao_form::render(&document, &raw, &profile).map_err(|problems| {
         let result = FileResult {
-            path: path.display().to_string(),
+            path: shenbao_diagnostic::shown_path(&path),
             diagnostics: problems,
         };
         Failure::problems(result, document.source.text.clone()).closing(doing.0, doing.1)
@@ -69,14 +69,14 @@ pub fn run(args: &FormArgs, context: Context) -> Outcome {
     let message = match context.lang {
         shenbao_diagnostic::Lang::Zh => format!(
             "✔ 已生成 {}（{} 页，{} KB，校验码 {}）\n",
-            output.display(),
+            shenbao_diagnostic::shown_path(&output),
             form.pages,
             form.pdf.len().div_ceil(1024),
             form.code.short()
         ),
         shenbao_diagnostic::Lang::En => format!(
             "✔ wrote {} ({} pages, {} KB, verification code {})\n",
-            output.display(),
+            shenbao_diagnostic::shown_path(&output),
             form.pages,
             form.pdf.len().div_ceil(1024),
             form.code.short()

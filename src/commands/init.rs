@@ -23,7 +23,7 @@ pub fn template() -> &'static str {
 pub fn run(args: &InitArgs, context: Context) -> Outcome {
     let declaration = args.dir.join(DECLARATION_FILE);
     if declaration.exists() && !args.force {
-        let shown = declaration.display();
+        let shown = shenbao_diagnostic::shown_path(&declaration);
         return Err(Failure::cannot_run(
             Diagnostic::new(
                 &diags::OUTPUT_EXISTS,
@@ -47,7 +47,7 @@ pub fn run(args: &InitArgs, context: Context) -> Outcome {
     write_stdout(&format!(
         "{} {}\n{}\n",
         context.t("已生成", "wrote"),
-        declaration.display(),
+        shenbao_diagnostic::shown_path(&declaration),
         context.t(
             "  下一步：填写各字段后运行 `shenbao validate`",
             "  next: fill in the fields, then run `shenbao validate`"

@@ -52,7 +52,7 @@ pub fn run(args: &IntakeArgs, context: Context) -> Outcome {
                 let mut diagnostics = a.diagnostics[own..].to_vec();
                 shenbao_diagnostic::sort_by_position(&mut diagnostics);
                 let result = FileResult {
-                    path: a.path.display().to_string(),
+                    path: shenbao_diagnostic::shown_path(&a.path),
                     diagnostics,
                 };
                 shown.push(human::render_file(&result, "", style));
@@ -97,7 +97,7 @@ fn file_result(arrival: &Arrival) -> FileResult {
     let mut diagnostics = arrival.diagnostics.clone();
     shenbao_diagnostic::sort_by_position(&mut diagnostics);
     FileResult {
-        path: arrival.path.display().to_string(),
+        path: shenbao_diagnostic::shown_path(&arrival.path),
         diagnostics,
     }
 }
@@ -117,7 +117,10 @@ pub(super) fn inputs(
     let trusted = keys::load_trusted(&keys::trusted_key_files(trusted_keys)?)?;
     let files = intake::collect(paths);
     if files.is_empty() {
-        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let shown: Vec<String> = paths
+            .iter()
+            .map(|p| shenbao_diagnostic::shown_path(p))
+            .collect();
         let shown = shown.join(" ");
         return Err(Failure::cannot_run(
             Diagnostic::new(

@@ -3,6 +3,7 @@
 //! run), or a [`Failure`] that [`run`] prints, the one place errors are printed.
 
 mod call;
+mod clerk;
 mod dossier;
 mod exit;
 mod explain;
@@ -42,6 +43,7 @@ impl Context {
             ColorChoice::Auto => {
                 std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                     && std::io::stdout().is_terminal()
+                    && crate::console::colours_work()
             }
         };
         Context {
@@ -77,6 +79,9 @@ pub fn main() -> Exit {
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
     let lang = usage::early_lang(&args);
+    if let Some(exit) = clerk::first_run(&args, lang) {
+        return exit;
+    }
     match crate::cli::parse(args, lang) {
         Ok(cli) => run(cli),
         Err(error) => usage::report(&error, lang),
@@ -145,7 +150,7 @@ pub fn output_not_written(path: &Path, err: &std::io::Error) -> Failure {
     let shown = if path == Path::new("-") {
         Text::new("标准输出", "standard output")
     } else {
-        let p = path.display().to_string();
+        let p = shenbao_diagnostic::shown_path(path);
         Text::new(p.clone(), p)
     };
     Failure::cannot_run(
@@ -208,7 +213,7 @@ pub fn validated(
     if path.is_dir() {
         path = path.join(crate::inputs::DECLARATION_FILE);
     }
-    let display = path.display().to_string();
+    let display = shenbao_diagnostic::shown_path(&path);
     let document = shenbao_load::Document::load_file(&path, &display, load)
         .map_err(|diagnostic| Failure::cannot_run(*diagnostic))?;
     let diagnostics = check_declaration(&document, profile, options);
@@ -222,7 +227,11 @@ pub fn validated(
     if !result.diagnostics.is_empty() {
         eprint!(
             "{}",
-            human::render_file(&result, &document.source.text, context.style())
+            crate::console::for_console(&human::render_file(
+                &result,
+                &document.source.text,
+                context.style()
+            ))
         );
     }
     let raw = std::fs::read(&path)
@@ -238,7 +247,7 @@ pub fn validated(
 pub fn write_stdout(text: &str) -> Outcome {
     let mut stdout = std::io::stdout().lock();
     match stdout
-        .write_all(text.as_bytes())
+        .write_all(crate::console::for_console(text).as_bytes())
         .and_then(|()| stdout.flush())
     {
         Ok(()) => Ok(Exit::Ok),

@@ -26,7 +26,7 @@ impl<'a> Target<'a> {
             Err(_) => return Ok(Target { path, handle: None }),
         };
         if !metadata.is_file() {
-            let shown = path.display();
+            let shown = shenbao_diagnostic::shown_path(path);
             let (zh, en) = if metadata.is_dir() {
                 ("是一个文件夹", "is a folder")
             } else {
@@ -65,7 +65,10 @@ impl<'a> Target<'a> {
 
     fn refused(&self, input: &Path, what: (&str, &str)) -> Result<(), Failure> {
         {
-            let (target, input) = (self.path.display(), input.display());
+            let (target, input) = (
+                shenbao_diagnostic::shown_path(self.path),
+                shenbao_diagnostic::shown_path(input),
+            );
             Err(Failure::cannot_run(
                 Diagnostic::new(
                     &diags::OUTPUT_IS_INPUT,

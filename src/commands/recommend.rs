@@ -73,7 +73,10 @@ pub fn run(args: &RecommendArgs, context: Context) -> Outcome {
             None
         };
         if let Some(problem) = problem {
-            return Err(name_cannot_travel(&file.display().to_string(), problem));
+            return Err(name_cannot_travel(
+                &shenbao_diagnostic::shown_path(file),
+                problem,
+            ));
         }
     }
     let mut arrivals = inputs.arrivals(&profile, args.dossiers.as_of, context.lang);
@@ -89,7 +92,7 @@ pub fn run(args: &RecommendArgs, context: Context) -> Outcome {
     }
     recommend::rank(&mut arrivals, office);
     let head = FileResult {
-        path: output.display().to_string(),
+        path: shenbao_diagnostic::shown_path(&output),
         diagnostics: findings,
     };
     let refused = head.errors() > 0 || arrivals.iter().any(|a| !a.ok());
@@ -127,14 +130,14 @@ pub fn run(args: &RecommendArgs, context: Context) -> Outcome {
         report.text.push_str(&match context.lang {
             Lang::Zh => format!(
                 "✔ 已生成推荐材料包 {}\n  推荐 {} 个项目，推荐意见函校验码 {}，签名密钥 {}\n",
-                output.display(),
+                shenbao_diagnostic::shown_path(&output),
                 arrivals.len(),
                 done.code,
                 done.key
             ),
             Lang::En => format!(
                 "✔ wrote the bundle {}\n  {} project(s) forwarded, letter code {}, key {}\n",
-                output.display(),
+                shenbao_diagnostic::shown_path(&output),
                 arrivals.len(),
                 done.code,
                 done.key

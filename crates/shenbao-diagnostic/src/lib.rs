@@ -274,3 +274,15 @@ pub fn sort_by_position(diagnostics: &mut [Diagnostic]) {
             .then_with(|| a.pointer.cmp(&b.pointer))
     });
 }
+
+/// A path as messages show it, with one separator style per platform: on
+/// Windows a path typed with `/` and joined with `\` reads
+/// `examples\thermal-screening-robot\shenbao.yaml`, not a mix of both.
+pub fn shown_path(path: &std::path::Path) -> String {
+    let text = path.display().to_string();
+    if cfg!(windows) {
+        text.replace('/', "\\")
+    } else {
+        text
+    }
+}

@@ -51,7 +51,7 @@ pub enum KeyError {
 impl KeyError {
     /// The message and the help, in both languages.
     fn texts(&self) -> (&'static shenbao_diagnostic::Rule, Text, Text) {
-        let shown = |path: &Path| path.display().to_string();
+        let shown = |path: &Path| shenbao_diagnostic::shown_path(path);
         match self {
             KeyError::Unreadable { path, reason } => (
                 &diags::KEY_UNREADABLE,

@@ -97,7 +97,7 @@ impl CodedError for PackageError {
     fn to_diagnostic(&self) -> Diagnostic {
         match self {
             PackageError::Attachment { path, reason } => {
-                let shown = path.display();
+                let shown = shenbao_diagnostic::shown_path(path);
                 Diagnostic::new(
                     &diags::ATTACHMENT_UNREADABLE,
                     Text::new(
@@ -111,7 +111,7 @@ impl CodedError for PackageError {
                 ))
             }
             PackageError::Changed { path } => {
-                let shown = path.display();
+                let shown = shenbao_diagnostic::shown_path(path);
                 Diagnostic::new(
                     &diags::ATTACHMENT_UNREADABLE,
                     Text::new(
@@ -125,7 +125,7 @@ impl CodedError for PackageError {
                 ))
             }
             PackageError::Replaced { path, what } => {
-                let shown = path.display();
+                let shown = shenbao_diagnostic::shown_path(path);
                 Diagnostic::new(
                     &diags::ATTACHMENT_UNREADABLE,
                     Text::new(
@@ -139,7 +139,7 @@ impl CodedError for PackageError {
                 ))
             }
             PackageError::Link { path } => {
-                let shown = path.display();
+                let shown = shenbao_diagnostic::shown_path(path);
                 Diagnostic::new(
                     &shenbao_check::rules::attachments::diags::UNSAFE_PATH,
                     Text::new(
@@ -169,7 +169,7 @@ impl CodedError for PackageError {
             PackageError::Declaration(err) => err.to_diagnostic(),
             PackageError::Form(diagnostic) => (**diagnostic).clone(),
             PackageError::Write { output, reason } => {
-                let shown = output.display();
+                let shown = shenbao_diagnostic::shown_path(output);
                 Diagnostic::new(
                     &diags::BAG_NOT_WRITTEN,
                     Text::new(

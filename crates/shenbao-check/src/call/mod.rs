@@ -290,7 +290,7 @@ impl CallProfile {
 
     /// Read a profile file (`--call FILE`).
     pub fn load(path: &Path) -> Result<CallProfile, ProfileError> {
-        let name = path.display().to_string();
+        let name = shenbao_diagnostic::shown_path(path);
         let document = match Document::load_file(path, &name, Default::default()) {
             Ok(document) => document,
             Err(diagnostic) => {

@@ -107,7 +107,8 @@ pub fn verify_file(path: &Path, options: &VerifyOptions) -> Verified {
     match shenbao_load::open_regular(path) {
         Ok((file, _)) => verify_any(file, options),
         Err(err) => {
-            let mut diagnostic = shenbao_load::open_error(&path.display().to_string(), &err);
+            let mut diagnostic =
+                shenbao_load::open_error(&shenbao_diagnostic::shown_path(path), &err);
             if path.is_dir() {
                 diagnostic.help = Some(folder_given(path));
             }
@@ -132,14 +133,14 @@ fn folder_given(path: &Path) -> Text {
         })
         .unwrap_or_default();
     zips.sort();
-    let shown = path.display();
+    let shown = shenbao_diagnostic::shown_path(path);
     match zips.as_slice() {
         [] => Text::new(
             format!("verify 核验的是申报材料包（`shenbao package` 生成的 .zip 文件），这个文件夹里没有；要检查文件夹里的申报文件，用 `shenbao validate {shown}`"),
             format!("verify checks dossiers (the .zip files `shenbao package` writes), and this folder has none; to check the declaration in the folder, use `shenbao validate {shown}`"),
         ),
         names => {
-            let listed: Vec<String> = names.iter().take(3).map(|n| format!("`{}`", path.join(n).display())).collect();
+            let listed: Vec<String> = names.iter().take(3).map(|n| format!("`{}`", shenbao_diagnostic::shown_path(&path.join(n)))).collect();
             let more = if names.len() > 3 { " …" } else { "" };
             Text::new(
                 format!("verify 核验的是申报材料包（.zip 文件），请逐个给出：{}{more}；一次受理整个文件夹用 `shenbao intake {shown}`", listed.join(" ")),

@@ -11,6 +11,7 @@
 //! Elsewhere (Windows) the path is checked for links with `lstat` and then
 //! opened: that is not free of races.
 
+#[cfg(unix)]
 use super::files;
 use std::fs::File;
 use std::path::{Path, PathBuf};

@@ -62,11 +62,11 @@ pub(super) fn path_problem(
             &diags::UNSAFE_PATH,
             format!(
                 "附件 {path} 通过符号链接指向文件夹之外（{}）",
-                real.display()
+                shenbao_diagnostic::shown_path(real)
             ),
             format!(
                 "attachment {path} leads outside the folder through a symlink ({})",
-                real.display()
+                shenbao_diagnostic::shown_path(real)
             ),
         ),
         PathProblem::UnsafeName { component, why } => {
