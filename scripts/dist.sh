@@ -14,7 +14,7 @@ cargo build --profile dist --locked --target "$target"
 exe=""
 case "$target" in *windows*) exe=".exe" ;; esac
 mkdir -p "dist/$target"
-cp "target/$target/dist/shenbao$exe" "dist/$target/shenbao$exe"
+cp "${CARGO_TARGET_DIR:-target}/$target/dist/shenbao$exe" "dist/$target/shenbao$exe"
 size=$(wc -c < "dist/$target/shenbao$exe")
 echo "dist/$target/shenbao$exe: $size bytes"
 if [ "$size" -gt "$budget" ]; then
