@@ -19,8 +19,10 @@ cp crates/shenbao-pdf/fonts/OFL.txt crates/shenbao-pdf/fonts/OFL-NotoSerifSC.txt
 cp -r examples "$stage/$name/examples"
 case "$format" in
   zip)
-    # Windows users unzip with Explorer; python's zipfile is on every runner.
-    (cd "$stage" && python3 -m zipfile -c "$OLDPWD/dist/$name.zip" "$name") ;;
+    # Windows users unzip with Explorer; Python's zipfile is on every runner
+    # (as python3, or as python on Windows).
+    py="$(command -v python3 || command -v python)"
+    (cd "$stage" && "$py" -m zipfile -c "$OLDPWD/dist/$name.zip" "$name") ;;
   tar.gz)
     tar -C "$stage" -czf "dist/$name.tar.gz" "$name" ;;
   *) echo "unknown archive format $format" >&2; exit 2 ;;

@@ -66,6 +66,12 @@ exe="dist/$windows/shenbao.exe"
 bash scripts/windows/build-shim.sh "dist/$windows"
 bash scripts/smoke.sh "$exe" "$bin"
 
+echo "== release archives"
+bash scripts/pack.sh "$linux" v0.0.0-ci tar.gz
+bash scripts/pack.sh "$windows" v0.0.0-ci zip
+tar tzf "dist/shenbao-v0.0.0-ci-$linux.tar.gz" | grep -qx "shenbao-v0.0.0-ci-$linux/shenbao"
+python3 -m zipfile -l "dist/shenbao-v0.0.0-ci-$windows.zip" | grep -q "shenbao-v0.0.0-ci-$windows/shenbao.exe"
+
 echo "== release workflow"
 bash scripts/lint-workflows.sh
 

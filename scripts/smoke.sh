@@ -147,7 +147,7 @@ expect 0 "a GBK file is read with --encoding auto" -- validate --encoding auto g
 
 # CRLF line ends (Windows editors).
 cp -r examples/thermal-screening-robot crlf
-sed 's/$/\r/' examples/thermal-screening-robot/shenbao.yaml > crlf/shenbao.yaml
+awk '{ printf "%s\r\n", $0 }' examples/thermal-screening-robot/shenbao.yaml > crlf/shenbao.yaml
 expect 0 "CRLF line ends" -- validate crlf
 
 # An attachment path written with \ gets a coded message.
