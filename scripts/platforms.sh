@@ -66,6 +66,9 @@ exe="dist/$windows/shenbao.exe"
 bash scripts/windows/build-shim.sh "dist/$windows"
 bash scripts/smoke.sh "$exe" "$bin"
 
+echo "== the core as WebAssembly, against the Linux binary"
+bash scripts/wasm.sh "$bin"
+
 echo "== release archives"
 bash scripts/pack.sh "$linux" v0.0.0-ci tar.gz
 bash scripts/pack.sh "$windows" v0.0.0-ci zip

@@ -168,26 +168,18 @@ pub fn output_not_written(path: &Path, err: &std::io::Error) -> Failure {
     )
 }
 
-/// The call's rules, and what the form cannot print (M001, a warning: the
-/// form draws a box to write in by hand), so `validate` says what `form`
-/// will.
+/// The call's rules and what the form cannot print, with the attachments
+/// beside the declaration (`shenbao_form::check_declaration`).
 pub fn check_declaration(
     document: &shenbao_load::Document,
     profile: &CallProfile,
     options: shenbao_check::rules::CheckOptions,
 ) -> Vec<Diagnostic> {
-    let mut diagnostics = shenbao_check::rules::check(document, profile, options);
-    if let Some(value) = &document.value {
-        let mut unprintable = shenbao_form::unprintable(value);
-        document.resolve(&mut unprintable);
-        if options.strict {
-            for d in &mut unprintable {
-                d.severity = shenbao_diagnostic::Severity::Error;
-            }
-        }
-        diagnostics.extend(unprintable);
-    }
-    diagnostics
+    let files = document.dir.as_deref().map_or(
+        shenbao_check::rules::Files::None,
+        shenbao_check::rules::Files::Folder,
+    );
+    shenbao_form::check_declaration(document, profile, options, files)
 }
 
 /// A declaration that passed validation (and can be printed), with its bytes.

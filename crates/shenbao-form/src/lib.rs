@@ -117,6 +117,30 @@ fn walk_strings(value: &Value, path: &mut String, f: &mut impl FnMut(&str, &str)
     }
 }
 
+/// Every finding for a declaration: the call's rules (with the attachments
+/// looked at in `files`), and what the form cannot print (M001, a warning:
+/// the form draws a box to write in by hand), so that validating says what
+/// printing will. The command line and the web page both check with this.
+pub fn check_declaration(
+    document: &Document,
+    profile: &CallProfile,
+    options: shenbao_check::rules::CheckOptions,
+    files: shenbao_check::rules::Files,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = shenbao_check::rules::check_with(document, profile, options, files);
+    if let Some(value) = &document.value {
+        let mut unprintable = unprintable(value);
+        document.resolve(&mut unprintable);
+        if options.strict {
+            for d in &mut unprintable {
+                d.severity = shenbao_diagnostic::Severity::Error;
+            }
+        }
+        diagnostics.extend(unprintable);
+    }
+    diagnostics
+}
+
 /// Render the form for a document that has passed validation. `raw` is the
 /// declaration file's bytes (hashed into the code, with the attachments: the
 /// same code whether the form is printed alone or packed in a dossier).
