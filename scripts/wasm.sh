@@ -22,7 +22,8 @@ version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3;
 tools="$target_dir/tools/wasm-bindgen"
 if [ "$("$tools/bin/wasm-bindgen" --version 2>/dev/null)" != "wasm-bindgen $version" ]; then
   # Not --locked: the registry here lacks a version its lock file names (webpki-roots 1.0.11).
-  cargo install --quiet wasm-bindgen-cli --version "$version" --root "$tools"
+  # Without default features: no TLS stack (ring, rustls), which only its test runner uses.
+  cargo install --quiet --no-default-features wasm-bindgen-cli --version "$version" --root "$tools"
 fi
 out="$target_dir/web"
 "$tools/bin/wasm-bindgen" --target web --no-typescript --out-dir "$out" "$wasm"
