@@ -105,12 +105,24 @@ pub(super) fn path_problem(
             };
             (
                 &diags::BAD_NAME,
-                format!("附件文件名“{}”{zh}", component.escape_debug()),
-                format!("attachment name `{}` {en}", component.escape_debug()),
+                format!("附件文件名“{}”{zh}", shown_name(component)),
+                format!("attachment name `{}` {en}", shown_name(component)),
             )
         }
     };
-    let help = if rule.code == diags::BAD_NAME.code {
+    let backslash = matches!(
+        problem,
+        PathProblem::UnsafeName {
+            why: NameProblem::Backslash,
+            ..
+        }
+    );
+    let help = if backslash {
+        Text::new(
+            "在 shenbao.yaml 里把 \\ 改成 /，例如 attachments/营业执照.pdf（Windows 同样认得 /）",
+            "write / instead of \\ in shenbao.yaml, as in attachments/licence.pdf (Windows reads / as well)",
+        )
+    } else if rule.code == diags::BAD_NAME.code {
         Text::new(
             "给文件改个简单的名字（中文、字母、数字、- 和 _）",
             "rename the file simply (letters, digits, Chinese, - and _)",
@@ -159,4 +171,19 @@ pub(super) fn near_name(dir: &std::path::Path, path: &str) -> Option<String> {
         }
     }
     by_stem
+}
+
+/// A file name as the message quotes it: control characters escaped (`\n`,
+/// `\u{7}`) so that they can be seen, everything else (a backslash, quotes)
+/// as it was written.
+fn shown_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
