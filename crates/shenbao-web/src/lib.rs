@@ -6,7 +6,8 @@
 //! findings and the same form, byte for byte.
 //!
 //! [`exports`] is the WebAssembly interface: plain functions over linear
-//! memory, so the page needs no generated glue and no `eval`.
+//! memory, no `eval`; wasm-bindgen's glue only supplies what dependencies
+//! import (docs/web.md).
 
 pub mod exports;
 mod wire;
@@ -59,41 +60,43 @@ fn packed(input: &Input) -> PackedFiles {
 /// Every finding for the declaration, as `shenbao validate` gives them.
 pub fn validate(input: &Input) -> Vec<Diagnostic> {
     let document = load(input);
-    let files = packed(input);
+    findings(input, &document, &packed(input))
+}
+
+fn findings(input: &Input, document: &Document, files: &PackedFiles) -> Vec<Diagnostic> {
     let options = CheckOptions {
         strict: false,
         as_of: input.as_of,
     };
     shenbao_form::check_declaration(
-        &document,
+        document,
         CallProfile::embedded(),
         options,
-        Files::Packed(&files),
+        Files::Packed(files),
     )
 }
 
 /// The printable form, as `shenbao form` writes it; or the findings that
-/// stop it (any error).
+/// stop it (any error). The declaration is loaded and each attachment
+/// hashed once, for the checks and the form's code alike.
 pub fn form(input: &Input) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    let found = validate(input);
+    let document = load(input);
+    let files = packed(input);
+    let found = findings(input, &document, &files);
     if found.iter().any(Diagnostic::is_error) {
         return Err(found);
     }
-    let document = load(input);
     let declaration = shenbao_check::model::Declaration::from_value(
         document.value.as_ref().ok_or_else(|| found.clone())?,
     )
     .map_err(|e| vec![e.to_diagnostic()])?;
+    // Without errors, every attachment the declaration lists was found.
     let digests: Vec<(&str, [u8; 32])> = declaration
         .attachments
         .iter()
         .map(|a| {
-            let bytes = input
-                .attachments
-                .iter()
-                .find(|(path, _)| *path == a.path)
-                .map_or(&[][..], |(_, bytes)| bytes.as_slice());
-            (a.path.as_str(), Sha256::digest(bytes).into())
+            let sha256 = files.get(&a.path).map_or([0; 32], |f| f.sha256);
+            (a.path.as_str(), sha256)
         })
         .collect();
     shenbao_form::render_with_digests(
