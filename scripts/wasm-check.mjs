@@ -1,6 +1,6 @@
 // The WebAssembly core against the command line, on every example: the same
 // findings (code, severity, line, column) and, where it prints, the same
-// form byte for byte. Run by scripts/wasm.sh:
+// form and dossier byte for byte. Run by scripts/wasm.sh:
 //   node scripts/wasm-check.mjs GLUE_DIR SHENBAO_BINARY
 // GLUE_DIR holds wasm-bindgen's output: shenbao_web.js and shenbao_web_bg.wasm.
 import { readFileSync, readdirSync, statSync, mkdtempSync, rmSync } from "node:fs";
@@ -38,6 +38,15 @@ const key = (d) => `${d.code} ${d.severity} ${d.line}:${d.column}`;
 let failures = 0;
 let checked = 0;
 const work = mkdtempSync(join(tmpdir(), "shenbao-wasm-"));
+execFileSync(cli, ["keygen", "--no-password", "-o", join(work, "applicant")], { env });
+const keyFile = join(work, "applicant.key");
+const keyText = readFileSync(keyFile, "utf8");
+// A key made in the module opens there and signs.
+const made = core.keygen(records("", null, [[":password", "密码2021"]]));
+if (!made.secret || !core.keyInfo(records("", null, [[":key", made.secret]])).encrypted) {
+  console.log("FAIL a key made in the module is not an encrypted secret key");
+  process.exit(1);
+}
 const examples = [
   ...readdirSync("examples").filter((n) => n !== "failing" && statSync(join("examples", n)).isDirectory()).map((n) => join("examples", n)),
   ...readdirSync("examples/failing").map((n) => join("examples/failing", n)),
@@ -57,15 +66,26 @@ for (const dir of examples) {
     console.log(`ok   ${dir}: ${page.length} finding(s), as the command line`);
   }
   const form = core.form(input);
-  if (form.pdf) {
+  if (form.file) {
     const out = join(work, "form.pdf");
     execFileSync(cli, ["form", "--as-of", asOf, dir, "-o", out], { env });
     checked += 1;
-    if (Buffer.compare(Buffer.from(form.pdf), readFileSync(out)) !== 0) {
+    if (Buffer.compare(Buffer.from(form.file.bytes), readFileSync(out)) !== 0) {
       failures += 1;
       console.log(`FAIL ${dir}: the form differs from the command line's`);
     } else {
-      console.log(`ok   ${dir}: form byte-identical (${form.pdf.length} bytes)`);
+      console.log(`ok   ${dir}: form byte-identical (${form.file.bytes.length} bytes)`);
+    }
+    // The dossier, with the key the command line made, byte for byte.
+    const packaged = core.package(records(declaration, asOf, attachments, [[":key", keyText]]));
+    const zip = join(work, "dossier.zip");
+    execFileSync(cli, ["package", "--as-of", asOf, dir, "--key", keyFile, "-o", zip], { env });
+    checked += 1;
+    if (!packaged.file || Buffer.compare(Buffer.from(packaged.file.bytes), readFileSync(zip)) !== 0) {
+      failures += 1;
+      console.log(`FAIL ${dir}: the dossier differs from the command line's`);
+    } else {
+      console.log(`ok   ${dir}: dossier ${packaged.file.name} byte-identical (${packaged.file.bytes.length} bytes)`);
     }
   }
 }

@@ -3,7 +3,9 @@
 # given its import glue by wasm-bindgen (the CLI from crates.io, the version of
 # the wasm-bindgen crate in Cargo.lock), then run by Node.js through
 # web/core.mjs against the command line on every example
-# (scripts/wasm-check.mjs): the same findings, the same form bytes.
+# (scripts/wasm-check.mjs): the same findings, form and dossier bytes. Then
+# the offline page, $CARGO_TARGET_DIR/web/shenbao.html (scripts/page.mjs),
+# tried in chromium through chromedriver (tests/browser.rs).
 #
 #   bash scripts/wasm.sh [SHENBAO_BINARY]     # default: a release build of this tree
 set -euo pipefail
@@ -29,3 +31,8 @@ out="$target_dir/web"
 "$tools/bin/wasm-bindgen" --target web --no-typescript --out-dir "$out" "$wasm"
 ls -l "$out"
 node scripts/wasm-check.mjs "$out" "$cli"
+# The page, within its 30 MB budget, then in a real browser.
+node scripts/page.mjs "$out" "$out/shenbao.html"
+. scripts/apt-install.sh
+command -v chromedriver >/dev/null 2>&1 || apt_install chromium-driver
+SHENBAO_PAGE="$out/shenbao.html" cargo test --locked --test browser -- --ignored --nocapture --test-threads=1

@@ -84,3 +84,94 @@ fn a_missing_attachment_is_reported_as_on_disk() {
     assert!(found.iter().any(|d| d.is_error()), "{found:?}");
     assert!(shenbao_web::form(&input).is_err());
 }
+
+/// The page packages with the applicant's key the dossier `shenbao package`
+/// writes with it, byte for byte, and `shenbao verify` accepts it.
+#[test]
+fn the_core_in_memory_packages_what_the_command_line_does() {
+    let work = tempfile::tempdir().unwrap();
+    let base = work.path().join("applicant");
+    common::keys::write_key_pair(&base, [7; 32]);
+    let key_text = std::fs::read_to_string(base.with_extension("key")).unwrap();
+    let mut packaged = 0;
+    for dir in examples() {
+        let input = input(&dir);
+        let Ok((name, zip)) = shenbao_web::package(&input, &key_text, None) else {
+            assert!(shenbao_web::validate(&input).iter().any(|d| d.is_error()));
+            continue;
+        };
+        let out = work.path().join(&name);
+        common::shenbao()
+            .args(["package", dir.to_str().unwrap(), "--key"])
+            .arg(base.with_extension("key"))
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        assert!(zip == std::fs::read(&out).unwrap(), "{}", dir.display());
+        let from_page = work.path().join(format!("page-{name}"));
+        std::fs::write(&from_page, &zip).unwrap();
+        common::shenbao()
+            .arg("verify")
+            .arg(&from_page)
+            .arg("--trusted-key")
+            .arg(base.with_extension("pub"))
+            .assert()
+            .success();
+        packaged += 1;
+    }
+    assert!(packaged >= 4, "every passing example packaged: {packaged}");
+}
+
+/// A key made in the page, with a password, signs only when the password is given.
+#[test]
+fn a_key_made_in_the_page_asks_for_its_password() {
+    let pair = shenbao_web::keygen(Some("申报2021")).unwrap();
+    assert_eq!(shenbao_web::key_info(&pair.secret), Ok(true));
+    assert_eq!(
+        shenbao_web::key_info(&pair.public).unwrap_err().code,
+        "Z022"
+    );
+    let input = input(&common::root().join("examples/thermal-screening-robot"));
+    let wrong = shenbao_web::package(&input, &pair.secret, Some("2021")).unwrap_err();
+    assert_eq!(wrong[0].code, "Z025");
+    let none = shenbao_web::package(&input, &pair.secret, None).unwrap_err();
+    assert_eq!(none[0].code, "Z025");
+    let (_, zip) = shenbao_web::package(&input, &pair.secret, Some("申报2021")).unwrap();
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(work.path().join("d.zip"), zip).unwrap();
+    std::fs::write(work.path().join("k.pub"), &pair.public).unwrap();
+    common::shenbao()
+        .current_dir(work.path())
+        .args(["verify", "d.zip", "--trusted-key", "k.pub"])
+        .assert()
+        .success();
+}
+
+/// The page's category fit and new-declaration template are the command line's.
+#[test]
+fn fit_and_template_are_the_command_lines() {
+    for dir in examples() {
+        let text = std::fs::read_to_string(dir.join("shenbao.yaml")).unwrap();
+        let output = common::shenbao()
+            .args(["fit", "--format", "json", dir.to_str().unwrap()])
+            .output()
+            .unwrap();
+        if output.status.code() == Some(2) {
+            // The file does not load: nothing to score.
+            assert!(shenbao_web::fit(&text).is_null(), "{}", dir.display());
+            continue;
+        }
+        let mut cli: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        cli.as_object_mut().unwrap().remove("path");
+        assert_eq!(shenbao_web::fit(&text), cli, "{}", dir.display());
+    }
+    let work = tempfile::tempdir().unwrap();
+    common::shenbao()
+        .arg("init")
+        .arg(work.path())
+        .assert()
+        .success();
+    let written = std::fs::read_to_string(work.path().join("shenbao.yaml")).unwrap();
+    assert_eq!(shenbao_web::template(), written);
+}

@@ -9,18 +9,21 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 // Records: a little-endian u32 length and the name, then a u32 length and
-// the bytes (crates/shenbao-web/src/wire.rs).
-export function records(declaration, asOf, attachments) {
+// the bytes (crates/shenbao-web/src/wire.rs). `extra` holds the records an
+// operation needs besides (":pointer", ":value", ":key", ":password").
+export function records(declaration, asOf, attachments, extra = []) {
   const parts = [];
   const push = (name, data) => {
-    for (const field of [encoder.encode(name), data]) {
+    const bytes = typeof data === "string" ? encoder.encode(data) : data;
+    for (const field of [encoder.encode(name), bytes]) {
       const len = new Uint8Array(4);
       new DataView(len.buffer).setUint32(0, field.length, true);
       parts.push(len, field);
     }
   };
   push(":declaration", declaration);
-  push(":as-of", encoder.encode(asOf));
+  if (asOf) push(":as-of", asOf);
+  for (const [name, data] of extra) push(name, data);
   for (const [path, bytes] of attachments) push(path, bytes);
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -37,8 +40,19 @@ export function today(date = new Date()) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+// The module's operations (crates/shenbao-web/src/exports.rs). Each takes
+// records and answers a file ({ file: { name, bytes } }) or JSON ({ json }).
 export function load(glue, wasmBytes) {
-  const x = glue.initSync({ module: wasmBytes });
+  return operations(glue.initSync({ module: wasmBytes }));
+}
+
+// The same in a browser, where a module this large must be compiled
+// asynchronously (Chromium refuses to compile over 8 MB on the main thread).
+export async function loadAsync(glue, wasmBytes) {
+  return operations(await glue.default({ module_or_path: wasmBytes }));
+}
+
+function operations(x) {
   const call = (fn, input) => {
     const ptr = x.shenbao_alloc(input.length);
     new Uint8Array(x.memory.buffer, ptr, input.length).set(input);
@@ -47,16 +61,29 @@ export function load(glue, wasmBytes) {
     const out = new Uint8Array(x.memory.buffer, x.shenbao_output(), len).slice();
     const body = out.subarray(1);
     switch (out[0]) {
-      case 0:
-        return { pdf: body };
+      case 0: {
+        const nameLen = new DataView(body.buffer, body.byteOffset, 4).getUint32(0, true);
+        const name = decoder.decode(body.subarray(4, 4 + nameLen));
+        return { file: { name, bytes: body.slice(4 + nameLen) } };
+      }
       case 1:
-        return { findings: JSON.parse(decoder.decode(body)) };
+        return { json: JSON.parse(decoder.decode(body)) };
       default:
         throw new Error(`shenbao: ${decoder.decode(body)}`);
     }
   };
+  const json = (fn) => (input) => call(fn, input).json;
   return {
-    validate: (input) => call(x.shenbao_validate, input).findings,
+    validate: json(x.shenbao_validate),
+    // { file } (the PDF), or { json } (the findings that stop it)
     form: (input) => call(x.shenbao_form, input),
+    package: (input) => call(x.shenbao_package, input),
+    edit: json(x.shenbao_edit),
+    fix: json(x.shenbao_fix),
+    read: json(x.shenbao_read),
+    fit: json(x.shenbao_fit),
+    keygen: json(x.shenbao_keygen),
+    keyInfo: json(x.shenbao_key_info),
+    about: () => call(x.shenbao_about, records("", null, [])).json,
   };
 }

@@ -124,7 +124,16 @@ pub fn package(args: &PackageArgs, context: Context) -> Outcome {
         .reopen()
         .map_err(|err| output_not_written(&output, &err))
         .and_then(|file| {
-            package::write(file, &output, &document, &raw, &profile, &key).map_err(Failure::from)
+            package::write(
+                file,
+                &output,
+                &document,
+                &raw,
+                &profile,
+                &key,
+                package::Attachments::Folder,
+            )
+            .map_err(Failure::from)
         });
     let packaged = match packaged {
         Ok(packaged) => packaged,

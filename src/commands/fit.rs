@@ -39,21 +39,12 @@ pub fn run(args: &FitArgs, context: Context) -> Outcome {
             ),
         );
     };
-    let cx = shenbao_check::rules::Context {
-        value,
-        profile: &profile,
-        files: shenbao_check::rules::Files::None,
-        as_of: profile.deadline().0,
-    };
-    let texts = scoring::texts(&cx);
-    let fits = scoring::all_fits(&profile, &texts);
-    let declared = value
-        .pointer("/project/category")
-        .and_then(|v| profile.category_of(v))
-        .map(|c| c.number);
-    let best = scoring::best(&fits, declared.unwrap_or(0)).number;
-    let mut ranked: Vec<_> = fits.iter().collect();
-    ranked.sort_by(|a, b| b.score.cmp(&a.score).then(a.number.cmp(&b.number)));
+    let scoring::Ranking {
+        ranked,
+        declared,
+        best,
+    } = scoring::rank(value, &profile);
+    let ranked: Vec<&Fit> = ranked.iter().collect();
     let text = match args.format {
         Format::Json => json(&display, &profile, &ranked, declared, best),
         Format::Human => human(&display, &profile, &ranked, declared, best, context),

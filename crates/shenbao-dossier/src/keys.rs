@@ -288,7 +288,17 @@ pub fn load_secret(
     password: impl FnOnce() -> Result<Password, KeyError>,
 ) -> Result<SecretKey, KeyError> {
     let text = zeroize::Zeroizing::new(read_key_file(path)?);
-    let sealed = match parse_key(&text) {
+    open_secret(path, &text, password)
+}
+
+/// Open the secret key whose file text is `text` (read by the caller: a
+/// file on disk, or one a web page was given); `path` names it in errors.
+pub fn open_secret(
+    path: &Path,
+    text: &str,
+    password: impl FnOnce() -> Result<Password, KeyError>,
+) -> Result<SecretKey, KeyError> {
+    let sealed = match parse_key(text) {
         Ok(KeyText::Secret(sealed)) => sealed,
         Ok(KeyText::Public(_)) => {
             return Err(KeyError::PublicNotSecret {

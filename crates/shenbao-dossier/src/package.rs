@@ -252,6 +252,33 @@ enum Source {
     Bytes(Vec<u8>),
 }
 
+impl Source {
+    fn size(&self) -> u64 {
+        match self {
+            Source::File { size, .. } => *size,
+            Source::Bytes(bytes) => bytes.len() as u64,
+        }
+    }
+}
+
+/// An attachment held in memory, found by its path as written. Validation
+/// checked these very bytes (type, size, encryption), so they are packed as
+/// they are.
+fn in_memory(
+    files: &[(String, Vec<u8>)],
+    dir: &Path,
+    written: &str,
+) -> Result<Source, PackageError> {
+    files
+        .iter()
+        .find(|(path, _)| path == written)
+        .map(|(_, bytes)| Source::Bytes(bytes.clone()))
+        .ok_or_else(|| PackageError::Replaced {
+            path: folder_path(dir, written),
+            what: Text::new("它已不存在", "it no longer exists"),
+        })
+}
+
 const MIB: u64 = 1024 * 1024;
 
 /// Open an attachment once, safely (relative to `folder`, no symlink
@@ -335,6 +362,17 @@ fn folder_path(dir: &Path, written: &str) -> PathBuf {
     files::joined(dir, written)
 }
 
+/// Where packaging reads the attachments a declaration lists.
+#[derive(Clone, Copy)]
+pub enum Attachments<'a> {
+    /// The declaration's folder (`document.dir`): each file opened once,
+    /// safely, and checked again as it is packed (the command line).
+    Folder,
+    /// Files held in memory under their paths as written in the declaration
+    /// (the web page's `File` objects): nothing can change under them.
+    Memory(&'a [(String, Vec<u8>)]),
+}
+
 /// Write the dossier for a validated document to `out` (a temp file that
 /// becomes `output`, the name errors give). `raw` is the declaration's bytes.
 pub fn write<W: Write + Read + Seek>(
@@ -344,6 +382,7 @@ pub fn write<W: Write + Read + Seek>(
     raw: &[u8],
     profile: &CallProfile,
     secret: &SecretKey,
+    attachments: Attachments<'_>,
 ) -> Result<Packaged, PackageError> {
     let Some(value) = document.value.as_ref() else {
         // Never after validation: loading has said why (YAML, encoding).
@@ -371,25 +410,28 @@ pub fn write<W: Write + Read + Seek>(
         if let Some(why) = unsafe_name(&name) {
             return Err(PackageError::UnsafeName { name, why });
         }
-        let opened = open_attachment(&mut folder, &attachment.path, profile)?;
-        total_size += opened.size;
+        let source = match attachments {
+            Attachments::Folder => {
+                let opened = open_attachment(&mut folder, &attachment.path, profile)?;
+                Source::File {
+                    path: opened.path,
+                    file: opened.file,
+                    size: opened.size,
+                }
+            }
+            Attachments::Memory(files) => in_memory(files, &dir, &attachment.path)?,
+        };
+        total_size += source.size();
         if total_size > profile.attachments.max_total_mib * MIB {
             return Err(PackageError::Replaced {
-                path: opened.path,
+                path: folder_path(&dir, &attachment.path),
                 what: Text::new(
                     "附件总量超过上限",
                     "the attachments now total over the limit",
                 ),
             });
         }
-        payload.push(Payload {
-            name,
-            source: Source::File {
-                path: opened.path,
-                file: opened.file,
-                size: opened.size,
-            },
-        });
+        payload.push(Payload { name, source });
     }
     payload.sort_by(|a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
 

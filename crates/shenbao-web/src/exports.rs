@@ -1,27 +1,48 @@
 //! The WebAssembly module's functions. The page copies its records (see
-//! [`crate::wire`]) into memory it got from [`shenbao_alloc`], calls
-//! [`shenbao_validate`] or [`shenbao_form`], and reads the answer, whose
-//! length the call returns, at [`shenbao_output`]. The first byte of an
-//! answer says what follows: 0 a PDF, 1 findings (JSON), 2 a wire error
-//! (text).
+//! [`crate::wire`]) into memory it got from [`shenbao_alloc`], calls an
+//! operation, and reads the answer, whose length the call returns, at
+//! [`shenbao_output`]. The first byte of an answer says what follows:
+//! 0 a file (a `u32` name length, the name, the bytes), 1 JSON, 2 a wire
+//! error (text: a bug of the page).
 
-use super::wire::{decode, findings_json};
+use super::wire::{decode, findings_json, Request, WireError};
+use serde_json::{json, Value};
 use std::cell::RefCell;
 
 thread_local! {
     static OUTPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
-const PDF: u8 = 0;
-const FINDINGS: u8 = 1;
+const FILE: u8 = 0;
+const JSON: u8 = 1;
 const WIRE_ERROR: u8 = 2;
 
-fn answer(kind: u8, body: &[u8]) -> usize {
+/// An operation's answer.
+pub enum Answer {
+    File { name: String, bytes: Vec<u8> },
+    Json(String),
+}
+
+fn answer(result: Result<Answer, WireError>) -> usize {
     OUTPUT.with(|out| {
         let mut out = out.borrow_mut();
         out.clear();
-        out.push(kind);
-        out.extend_from_slice(body);
+        match result {
+            Ok(Answer::File { name, bytes }) => {
+                out.push(FILE);
+                out.extend_from_slice(&(name.len() as u32).to_le_bytes());
+                out.extend_from_slice(name.as_bytes());
+                out.extend_from_slice(&bytes);
+            }
+            Ok(Answer::Json(text)) => {
+                out.push(JSON);
+                out.extend_from_slice(text.as_bytes());
+            }
+            Err(error) => {
+                out.push(WIRE_ERROR);
+                out.extend_from_slice(error.0.as_bytes());
+            }
+        }
         out.len()
     })
 }
@@ -45,44 +66,189 @@ pub unsafe extern "C" fn shenbao_free(ptr: *mut u8, len: usize) {
     drop(unsafe { Vec::from_raw_parts(ptr, 0, len) });
 }
 
-/// # Safety
-/// `ptr` points at `len` initialised bytes (from [`shenbao_alloc`]).
-unsafe fn input<'a>(ptr: *const u8, len: usize) -> &'a [u8] {
-    // SAFETY: as the caller promises.
-    unsafe { std::slice::from_raw_parts(ptr, len) }
-}
-
-/// Check the records at `ptr`: findings as JSON.
-///
-/// # Safety
-/// `ptr` points at `len` initialised bytes (from [`shenbao_alloc`]).
-#[no_mangle]
-pub unsafe extern "C" fn shenbao_validate(ptr: *const u8, len: usize) -> usize {
-    // SAFETY: as the caller promises.
-    match decode(unsafe { input(ptr, len) }) {
-        Ok(input) => answer(FINDINGS, findings_json(&crate::validate(&input)).as_bytes()),
-        Err(error) => answer(WIRE_ERROR, error.0.as_bytes()),
-    }
-}
-
-/// Render the form for the records at `ptr`: the PDF, or the findings that stop it.
-///
-/// # Safety
-/// `ptr` points at `len` initialised bytes (from [`shenbao_alloc`]).
-#[no_mangle]
-pub unsafe extern "C" fn shenbao_form(ptr: *const u8, len: usize) -> usize {
-    // SAFETY: as the caller promises.
-    match decode(unsafe { input(ptr, len) }) {
-        Ok(input) => match crate::form(&input) {
-            Ok(pdf) => answer(PDF, &pdf),
-            Err(found) => answer(FINDINGS, findings_json(&found).as_bytes()),
-        },
-        Err(error) => answer(WIRE_ERROR, error.0.as_bytes()),
-    }
-}
-
 /// Where the last answer is.
 #[no_mangle]
 pub extern "C" fn shenbao_output() -> *const u8 {
     OUTPUT.with(|out| out.borrow().as_ptr())
+}
+
+/// Run `operation` on the records at `ptr`.
+///
+/// # Safety
+/// `ptr` points at `len` initialised bytes (from [`shenbao_alloc`]).
+unsafe fn run(
+    ptr: *const u8,
+    len: usize,
+    operation: fn(&Request) -> Result<Answer, WireError>,
+) -> usize {
+    // SAFETY: as the caller promises.
+    let bytes = unsafe { std::slice::from_raw_parts(ptr, len) };
+    answer(decode(bytes).and_then(|request| operation(&request)))
+}
+
+macro_rules! export {
+    ($(#[$doc:meta])* $name:ident => $operation:path) => {
+        $(#[$doc])*
+        ///
+        /// # Safety
+        /// `ptr` points at `len` initialised bytes (from [`shenbao_alloc`]).
+        #[no_mangle]
+        pub unsafe extern "C" fn $name(ptr: *const u8, len: usize) -> usize {
+            // SAFETY: as the caller promises.
+            unsafe { run(ptr, len, $operation) }
+        }
+    };
+}
+
+export!(
+    /// The findings, as JSON.
+    shenbao_validate => validate
+);
+export!(
+    /// The printable form (`申报书.pdf`), or the findings that stop it.
+    shenbao_form => form
+);
+export!(
+    /// The signed dossier, or the findings that stop it.
+    shenbao_package => package
+);
+export!(
+    /// The declaration with one field set or removed: `{"text"}` or `{"error"}`.
+    shenbao_edit => edit
+);
+export!(
+    /// The declaration with the safe fixes of `validate --fix`: `{"text", "count"}`.
+    shenbao_fix => fix
+);
+export!(
+    /// The declaration as the form shows it: `{"value", "text", "findings"}`
+    /// (the value null when the text does not load, the findings saying why).
+    shenbao_read => read
+);
+export!(
+    /// Every category's fit with its evidence, as `shenbao fit --format json`.
+    shenbao_fit => fit
+);
+export!(
+    /// A new key pair: `{"public", "secret", "id"}`, or `{"error"}`.
+    shenbao_keygen => keygen
+);
+export!(
+    /// Whether a secret key needs a password: `{"encrypted"}` or `{"error"}`.
+    shenbao_key_info => key_info
+);
+export!(
+    /// What the page is built from: the schema, the template, the categories.
+    shenbao_about => about
+);
+
+/// The answer for findings that stop an operation.
+pub fn findings(found: &[shenbao_diagnostic::Diagnostic]) -> Answer {
+    Answer::Json(findings_json(found))
+}
+
+fn validate(request: &Request) -> Result<Answer, WireError> {
+    Ok(findings(&crate::validate(request.checked_input()?)))
+}
+
+fn form(request: &Request) -> Result<Answer, WireError> {
+    Ok(match crate::form(request.checked_input()?) {
+        Ok(pdf) => Answer::File {
+            name: shenbao_dossier::package::FORM_NAME.to_string(),
+            bytes: pdf,
+        },
+        Err(found) => findings(&found),
+    })
+}
+
+fn package(request: &Request) -> Result<Answer, WireError> {
+    let key = request
+        .key
+        .as_deref()
+        .ok_or_else(|| WireError("no :key record".into()))?;
+    Ok(
+        match crate::dossier::package(request.checked_input()?, key, request.password.as_deref()) {
+            Ok((name, bytes)) => Answer::File { name, bytes },
+            Err(found) => findings(&found),
+        },
+    )
+}
+
+fn edit(request: &Request) -> Result<Answer, WireError> {
+    let text = request.declaration_text()?;
+    let pointer = request
+        .pointer
+        .as_deref()
+        .ok_or_else(|| WireError("no :pointer record".into()))?;
+    let value: Option<Value> = match &request.value {
+        Some(bytes) => {
+            Some(serde_json::from_slice(bytes).map_err(|e| WireError(format!(":value: {e}")))?)
+        }
+        None => None,
+    };
+    let result = match crate::edit::set(&text, pointer, value.as_ref()) {
+        Ok(text) => json!({ "text": text }),
+        Err(error) => json!({ "error": error.text() }),
+    };
+    Ok(Answer::Json(result.to_string()))
+}
+
+fn fix(request: &Request) -> Result<Answer, WireError> {
+    let text = request.declaration_text()?;
+    let (text, count) = shenbao_check::fix::fix_text(&text).unwrap_or((text, 0));
+    Ok(Answer::Json(
+        json!({ "text": text, "count": count }).to_string(),
+    ))
+}
+
+fn read(request: &Request) -> Result<Answer, WireError> {
+    if !request.has_declaration {
+        return Err(WireError("no :declaration record".into()));
+    }
+    // Any encoding the command line reads (GBK, UTF-16, a BOM): the page
+    // edits the text as decoded, and saves it as UTF-8.
+    let document = crate::load(&request.input);
+    let mut diagnostics = document.diagnostics.clone();
+    document.resolve(&mut diagnostics);
+    Ok(Answer::Json(
+        json!({
+            "value": document.value,
+            "text": document.source.text,
+            "findings": serde_json::from_str::<Value>(&findings_json(&diagnostics)).unwrap_or_default(),
+        })
+        .to_string(),
+    ))
+}
+
+fn fit(request: &Request) -> Result<Answer, WireError> {
+    let text = request.declaration_text()?;
+    Ok(Answer::Json(crate::fit(&text).to_string()))
+}
+
+fn error_json(diagnostic: &shenbao_diagnostic::Diagnostic) -> Value {
+    json!({ "error": { "code": diagnostic.code, "message": diagnostic.message, "help": diagnostic.help } })
+}
+
+fn keygen(request: &Request) -> Result<Answer, WireError> {
+    let result = match crate::dossier::keygen(request.password.as_deref()) {
+        Ok(pair) => json!({ "public": pair.public, "secret": pair.secret, "id": pair.id }),
+        Err(diagnostic) => error_json(&diagnostic),
+    };
+    Ok(Answer::Json(result.to_string()))
+}
+
+fn key_info(request: &Request) -> Result<Answer, WireError> {
+    let key = request
+        .key
+        .as_deref()
+        .ok_or_else(|| WireError("no :key record".into()))?;
+    let result = match crate::dossier::key_info(key) {
+        Ok(encrypted) => json!({ "encrypted": encrypted }),
+        Err(diagnostic) => error_json(&diagnostic),
+    };
+    Ok(Answer::Json(result.to_string()))
+}
+
+fn about(_: &Request) -> Result<Answer, WireError> {
+    Ok(Answer::Json(crate::about().to_string()))
 }

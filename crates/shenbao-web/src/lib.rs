@@ -9,6 +9,8 @@
 //! memory, no `eval`; wasm-bindgen's glue only supplies what dependencies
 //! import (docs/web.md).
 
+mod dossier;
+pub mod edit;
 pub mod exports;
 mod wire;
 
@@ -20,7 +22,8 @@ use shenbao_check::rules::{CheckOptions, Files};
 use shenbao_diagnostic::{CodedError, Diagnostic};
 use shenbao_load::{Document, LoadOptions};
 
-pub use wire::{decode, encode, WireError};
+pub use dossier::{key_info, keygen, package};
+pub use wire::{decode, encode, push_record, Request, WireError};
 
 /// A declaration and its attachments, as a page holds them.
 #[derive(Debug, Default)]
@@ -35,13 +38,13 @@ pub struct Input {
 }
 
 /// The name the declaration goes by in findings.
-const NAME: &str = "shenbao.yaml";
+pub(crate) const NAME: &str = "shenbao.yaml";
 
-fn load(input: &Input) -> Document {
+pub(crate) fn load(input: &Input) -> Document {
     Document::from_bytes(NAME, input.declaration.clone(), LoadOptions::default())
 }
 
-fn packed(input: &Input) -> PackedFiles {
+pub(crate) fn packed(input: &Input) -> PackedFiles {
     let mut files = PackedFiles::default();
     for (path, bytes) in &input.attachments {
         let mut reading = Reading::new(path, bytes.len() as u64);
@@ -63,7 +66,7 @@ pub fn validate(input: &Input) -> Vec<Diagnostic> {
     findings(input, &document, &packed(input))
 }
 
-fn findings(input: &Input, document: &Document, files: &PackedFiles) -> Vec<Diagnostic> {
+pub(crate) fn findings(input: &Input, document: &Document, files: &PackedFiles) -> Vec<Diagnostic> {
     let options = CheckOptions {
         strict: false,
         as_of: input.as_of,
@@ -106,4 +109,61 @@ pub fn form(input: &Input) -> Result<Vec<u8>, Vec<Diagnostic>> {
         &digests,
     )
     .map(|form| form.pdf)
+}
+
+/// `shenbao init`'s template: what a new declaration in the page starts from
+/// (the checked-in file without its generated-file notice).
+pub fn template() -> &'static str {
+    const FILE: &str = include_str!("../../../schemas/init-template.yaml");
+    FILE.find("# yaml-language-server:")
+        .map_or(FILE, |at| &FILE[at..])
+}
+
+/// Every category's fit with the concepts that earned it, as `shenbao fit
+/// --format json` gives it (without the file's path); null when the text
+/// does not load.
+pub fn fit(text: &str) -> serde_json::Value {
+    let document = Document::from_text(NAME, text);
+    let Some(value) = &document.value else {
+        return serde_json::Value::Null;
+    };
+    let profile = CallProfile::embedded();
+    let ranking = shenbao_check::rules::category::scoring::rank(value, profile);
+    let categories: Vec<serde_json::Value> = ranking
+        .ranked
+        .iter()
+        .map(|fit| {
+            serde_json::json!({
+                "number": fit.number,
+                "name": profile.category(fit.number).map_or("", |c| c.name.as_str()),
+                "score": fit.score,
+                "concepts": fit.evidence,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "declared": ranking.declared,
+        "best": ranking.best,
+        "categories": categories,
+    })
+}
+
+/// What the page builds its form from: the declaration schema, the
+/// template, the call's categories and the version.
+pub fn about() -> serde_json::Value {
+    let profile = CallProfile::embedded();
+    let schema: serde_json::Value =
+        serde_json::from_str(shenbao_check::schema::SCHEMA_TEXT).unwrap_or_default();
+    let categories: Vec<serde_json::Value> = profile
+        .categories
+        .iter()
+        .map(|c| serde_json::json!({ "number": c.number, "name": c.name, "summary": c.summary, "summary_en": c.summary_en }))
+        .collect();
+    serde_json::json!({
+        "version": env!("CARGO_PKG_VERSION"),
+        "call": profile.id,
+        "schema": schema,
+        "template": template(),
+        "categories": categories,
+    })
 }

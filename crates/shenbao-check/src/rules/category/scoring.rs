@@ -239,6 +239,39 @@ pub fn best(fits: &[Fit], prefer: u32) -> &Fit {
         .expect("a profile has categories")
 }
 
+/// Every category's fit for a declaration, highest score first (then by
+/// number): what `shenbao fit` prints and the web page shows.
+pub struct Ranking {
+    pub ranked: Vec<Fit>,
+    /// The category the declaration names, when it names one of the profile's.
+    pub declared: Option<u32>,
+    /// The best fit (ties to the declared category).
+    pub best: u32,
+}
+
+/// Score every category for a parsed declaration.
+pub fn rank(value: &serde_json::Value, profile: &CallProfile) -> Ranking {
+    let cx = Context {
+        value,
+        profile,
+        files: crate::rules::Files::None,
+        as_of: profile.deadline().0,
+    };
+    let fits = all_fits(profile, &texts(&cx));
+    let declared = value
+        .pointer("/project/category")
+        .and_then(|v| profile.category_of(v))
+        .map(|c| c.number);
+    let best = best(&fits, declared.unwrap_or(0)).number;
+    let mut ranked = fits;
+    ranked.sort_by(|a, b| b.score.cmp(&a.score).then(a.number.cmp(&b.number)));
+    Ranking {
+        ranked,
+        declared,
+        best,
+    }
+}
+
 /// Is a category scoring `best` clearly better than the declared one,
 /// scoring `declared`? Half again the score and a margin of at least 12
 /// (two distinctive concepts in the summary).
