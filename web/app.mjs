@@ -40,8 +40,14 @@ function asOf() {
   return $("as-of").value || today();
 }
 
+// The declaration for the checks, the form and the dossier; the attachments
+// are the module's already (filesChanged), so a keystroke sends only the text.
 function input(extra = []) {
-  return records(encoder.encode(state.text), asOf(), [...state.files], extra);
+  return records(encoder.encode(state.text), asOf(), [], [[":files", "stored"], ...extra]);
+}
+
+function filesChanged() {
+  state.core.setFiles(records(encoder.encode(""), null, [...state.files]));
 }
 
 // ---- start-up -------------------------------------------------------------
@@ -87,6 +93,7 @@ function open(bytes, files, dir) {
   state.added = new Set();
   state.dir = dir;
   state.view.ctx.files = files;
+  filesChanged();
   $("start").hidden = true;
   $("work").hidden = false;
   refresh();
@@ -142,6 +149,7 @@ function fromFiles(all, dir) {
       all.set(match, bytes);
     }
   }
+  filesChanged();
   refresh();
 }
 
@@ -176,6 +184,7 @@ async function pickFile(at, file) {
   let path = current && typeof current.path === "string" && current.path ? current.path : `attachments/${file.name}`;
   state.files.set(path, new Uint8Array(await file.arrayBuffer()));
   state.added.add(path);
+  filesChanged();
   if (!current || current.path !== path) change(`${at}/path`, path, true);
   else refresh();
 }
@@ -193,6 +202,7 @@ async function addFiles(files) {
       state.value = state.core.read(records(encoder.encode(state.text), null, [])).value;
     }
   }
+  filesChanged();
   refresh();
 }
 

@@ -74,6 +74,8 @@ function operations(x) {
   };
   const json = (fn) => (input) => call(fn, input).json;
   return {
+    // Hand the attachments over once; later requests say [":files", "stored"].
+    setFiles: json(x.shenbao_set_files),
     validate: json(x.shenbao_validate),
     // { file } (the PDF), or { json } (the findings that stop it)
     form: (input) => call(x.shenbao_form, input),

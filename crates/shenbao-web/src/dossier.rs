@@ -3,7 +3,7 @@
 //! made in the page. The same writer as `shenbao package`, so the same
 //! inputs and key give the same bytes.
 
-use super::{findings, load, packed, Input};
+use super::{findings, load, Case, Input};
 use shenbao_check::call::CallProfile;
 use shenbao_check::model::Declaration;
 use shenbao_diagnostic::{CodedError, Diagnostic};
@@ -25,9 +25,17 @@ pub fn package(
     key_text: &str,
     password: Option<&str>,
 ) -> Result<(String, Vec<u8>), Vec<Diagnostic>> {
-    let document = load(input);
-    let files = packed(input);
-    let found = findings(input, &document, &files);
+    input.with_case(|case| package_case(case, key_text, password))
+}
+
+/// [`package`] for attachments worked out before.
+pub fn package_case(
+    case: Case<'_>,
+    key_text: &str,
+    password: Option<&str>,
+) -> Result<(String, Vec<u8>), Vec<Diagnostic>> {
+    let document = load(case.declaration);
+    let found = findings(case, &document);
     if found.iter().any(Diagnostic::is_error) {
         return Err(found);
     }
@@ -45,10 +53,10 @@ pub fn package(
         &mut out,
         Path::new(&name),
         &document,
-        &input.declaration,
+        case.declaration,
         CallProfile::embedded(),
         &key,
-        Attachments::Memory(&input.attachments),
+        Attachments::Memory(&case.attached.files),
     )
     .map_err(|e| vec![e.to_diagnostic()])?;
     Ok((name, out.into_inner()))

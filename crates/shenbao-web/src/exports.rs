@@ -6,11 +6,15 @@
 //! error (text: a bug of the page).
 
 use super::wire::{decode, findings_json, Request, WireError};
+use super::{Attached, Case};
 use serde_json::{json, Value};
 use std::cell::RefCell;
 
 thread_local! {
     static OUTPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// The page's attachments, worked out once when they change: a
+    /// keystroke sends only the declaration (`:files` `stored`).
+    static STORED: RefCell<Attached> = RefCell::new(Attached::default());
 }
 
 const FILE: u8 = 0;
@@ -105,6 +109,11 @@ export!(
     shenbao_validate => validate
 );
 export!(
+    /// Keep the attachments of these records for the requests that say
+    /// `:files` `stored`: `{"files": n}`.
+    shenbao_set_files => set_files
+);
+export!(
     /// The printable form (`申报书.pdf`), or the findings that stop it.
     shenbao_form => form
 );
@@ -147,12 +156,37 @@ pub fn findings(found: &[shenbao_diagnostic::Diagnostic]) -> Answer {
     Answer::Json(findings_json(found))
 }
 
+/// Run `f` on the request's declaration with its attachments: those stored
+/// before, or the request's own.
+fn with_case<R>(request: &Request, f: impl FnOnce(Case<'_>) -> R) -> Result<R, WireError> {
+    let input = request.checked_input()?;
+    let case = |attached: &Attached| {
+        f(Case {
+            declaration: &input.declaration,
+            as_of: input.as_of,
+            attached,
+        })
+    };
+    Ok(if request.stored_files {
+        STORED.with(|stored| case(&stored.borrow()))
+    } else {
+        case(&Attached::new(input.attachments.clone()))
+    })
+}
+
+fn set_files(request: &Request) -> Result<Answer, WireError> {
+    let attached = Attached::new(request.input.attachments.clone());
+    let count = attached.files.len();
+    STORED.with(|stored| *stored.borrow_mut() = attached);
+    Ok(Answer::Json(json!({ "files": count }).to_string()))
+}
+
 fn validate(request: &Request) -> Result<Answer, WireError> {
-    Ok(findings(&crate::validate(request.checked_input()?)))
+    Ok(findings(&with_case(request, crate::validate_case)?))
 }
 
 fn form(request: &Request) -> Result<Answer, WireError> {
-    Ok(match crate::form(request.checked_input()?) {
+    Ok(match with_case(request, crate::form_case)? {
         Ok(pdf) => Answer::File {
             name: shenbao_dossier::package::FORM_NAME.to_string(),
             bytes: pdf,
@@ -167,7 +201,9 @@ fn package(request: &Request) -> Result<Answer, WireError> {
         .as_deref()
         .ok_or_else(|| WireError("no :key record".into()))?;
     Ok(
-        match crate::dossier::package(request.checked_input()?, key, request.password.as_deref()) {
+        match with_case(request, |case| {
+            crate::package_case(case, key, request.password.as_deref())
+        })? {
             Ok((name, bytes)) => Answer::File { name, bytes },
             Err(found) => findings(&found),
         },
@@ -207,7 +243,7 @@ fn read(request: &Request) -> Result<Answer, WireError> {
     }
     // Any encoding the command line reads (GBK, UTF-16, a BOM): the page
     // edits the text as decoded, and saves it as UTF-8.
-    let document = crate::load(&request.input);
+    let document = crate::load(&request.input.declaration);
     let mut diagnostics = document.diagnostics.clone();
     document.resolve(&mut diagnostics);
     Ok(Answer::Json(
@@ -251,4 +287,68 @@ fn key_info(request: &Request) -> Result<Answer, WireError> {
 
 fn about(_: &Request) -> Result<Answer, WireError> {
     Ok(Answer::Json(crate::about().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::{encode, push_record};
+    use crate::Input;
+
+    fn call(f: unsafe extern "C" fn(*const u8, usize) -> usize, records: &[u8]) -> Vec<u8> {
+        // SAFETY: the records are initialised bytes of that length.
+        let len = unsafe { f(records.as_ptr(), records.len()) };
+        // SAFETY: the answer is `len` bytes at shenbao_output().
+        unsafe { std::slice::from_raw_parts(shenbao_output(), len) }.to_vec()
+    }
+
+    /// Attachments handed over once give the same findings and form as the
+    /// same attachments sent with every request.
+    #[test]
+    fn stored_attachments_answer_as_sent_ones() {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../examples/thermal-screening-robot"
+        );
+        let mut attachments = Vec::new();
+        for entry in std::fs::read_dir(format!("{dir}/attachments")).unwrap() {
+            let path = entry.unwrap().path();
+            let name = format!(
+                "attachments/{}",
+                path.file_name().unwrap().to_str().unwrap()
+            );
+            attachments.push((name, std::fs::read(&path).unwrap()));
+        }
+        let input = Input {
+            declaration: std::fs::read(format!("{dir}/shenbao.yaml")).unwrap(),
+            attachments,
+            as_of: shenbao_check::date::Date::parse("2021-03-25"),
+        };
+        let sent = encode(&input);
+        let files_only = encode(&Input {
+            declaration: Vec::new(),
+            attachments: input.attachments.clone(),
+            as_of: None,
+        });
+        assert_eq!(
+            call(shenbao_set_files, &files_only),
+            b"\x01{\"files\":3}".to_vec()
+        );
+        let mut stored = encode(&Input {
+            declaration: input.declaration.clone(),
+            attachments: Vec::new(),
+            as_of: input.as_of,
+        });
+        push_record(&mut stored, ":files", b"stored");
+        for operation in [shenbao_validate, shenbao_form] {
+            let a = call(operation, &sent);
+            let b = call(operation, &stored);
+            assert_eq!(a[0], b[0]);
+            assert!(a == b, "the same answer");
+        }
+        assert_eq!(call(shenbao_form, &stored)[0], FILE);
+        // Without them, the attachments are missing.
+        call(shenbao_set_files, &encode(&Input::default()));
+        assert_eq!(call(shenbao_form, &stored)[0], JSON);
+    }
 }

@@ -22,7 +22,7 @@ use shenbao_check::rules::{CheckOptions, Files};
 use shenbao_diagnostic::{CodedError, Diagnostic};
 use shenbao_load::{Document, LoadOptions};
 
-pub use dossier::{key_info, keygen, package};
+pub use dossier::{key_info, keygen, package, package_case};
 pub use wire::{decode, encode, push_record, Request, WireError};
 
 /// A declaration and its attachments, as a page holds them.
@@ -40,52 +40,91 @@ pub struct Input {
 /// The name the declaration goes by in findings.
 pub(crate) const NAME: &str = "shenbao.yaml";
 
-pub(crate) fn load(input: &Input) -> Document {
-    Document::from_bytes(NAME, input.declaration.clone(), LoadOptions::default())
+/// Attachments with what the checks read from them (type by content, size,
+/// encryption, SHA-256), worked out once: the page hands its files over when
+/// they change, not on every keystroke.
+#[derive(Debug, Default)]
+pub struct Attached {
+    pub files: Vec<(String, Vec<u8>)>,
+    packed: PackedFiles,
 }
 
-pub(crate) fn packed(input: &Input) -> PackedFiles {
-    let mut files = PackedFiles::default();
-    for (path, bytes) in &input.attachments {
-        let mut reading = Reading::new(path, bytes.len() as u64);
-        reading.update(bytes);
-        files.insert(
-            path.clone(),
-            PackedFile {
-                facts: reading.finish(),
-                sha256: Sha256::digest(bytes).into(),
-            },
-        );
+impl Attached {
+    pub fn new(files: Vec<(String, Vec<u8>)>) -> Attached {
+        let mut packed = PackedFiles::default();
+        for (path, bytes) in &files {
+            let mut reading = Reading::new(path, bytes.len() as u64);
+            reading.update(bytes);
+            packed.insert(
+                path.clone(),
+                PackedFile {
+                    facts: reading.finish(),
+                    sha256: Sha256::digest(bytes).into(),
+                },
+            );
+        }
+        Attached { files, packed }
     }
-    files
+}
+
+/// One declaration to check, print or package, with its attachments.
+#[derive(Clone, Copy)]
+pub struct Case<'a> {
+    pub declaration: &'a [u8],
+    pub as_of: Option<Date>,
+    pub attached: &'a Attached,
+}
+
+impl Input {
+    /// Run `f` on this input, its attachments worked out for it.
+    fn with_case<R>(&self, f: impl FnOnce(Case<'_>) -> R) -> R {
+        let attached = Attached::new(self.attachments.clone());
+        f(Case {
+            declaration: &self.declaration,
+            as_of: self.as_of,
+            attached: &attached,
+        })
+    }
+}
+
+pub(crate) fn load(declaration: &[u8]) -> Document {
+    Document::from_bytes(NAME, declaration.to_vec(), LoadOptions::default())
 }
 
 /// Every finding for the declaration, as `shenbao validate` gives them.
 pub fn validate(input: &Input) -> Vec<Diagnostic> {
-    let document = load(input);
-    findings(input, &document, &packed(input))
+    input.with_case(validate_case)
 }
 
-pub(crate) fn findings(input: &Input, document: &Document, files: &PackedFiles) -> Vec<Diagnostic> {
+/// [`validate`] for attachments worked out before.
+pub fn validate_case(case: Case<'_>) -> Vec<Diagnostic> {
+    findings(case, &load(case.declaration))
+}
+
+pub(crate) fn findings(case: Case<'_>, document: &Document) -> Vec<Diagnostic> {
     let options = CheckOptions {
         strict: false,
-        as_of: input.as_of,
+        as_of: case.as_of,
     };
     shenbao_form::check_declaration(
         document,
         CallProfile::embedded(),
         options,
-        Files::Packed(files),
+        Files::Packed(&case.attached.packed),
     )
 }
 
 /// The printable form, as `shenbao form` writes it; or the findings that
-/// stop it (any error). The declaration is loaded and each attachment
-/// hashed once, for the checks and the form's code alike.
+/// stop it (any error).
 pub fn form(input: &Input) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    let document = load(input);
-    let files = packed(input);
-    let found = findings(input, &document, &files);
+    input.with_case(form_case)
+}
+
+/// [`form`] for attachments worked out before: the declaration is loaded
+/// once, for the checks and the form alike, and no attachment is hashed again.
+pub fn form_case(case: Case<'_>) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let document = load(case.declaration);
+    let found = findings(case, &document);
     if found.iter().any(Diagnostic::is_error) {
         return Err(found);
     }
@@ -98,13 +137,17 @@ pub fn form(input: &Input) -> Result<Vec<u8>, Vec<Diagnostic>> {
         .attachments
         .iter()
         .map(|a| {
-            let sha256 = files.get(&a.path).map_or([0; 32], |f| f.sha256);
+            let sha256 = case
+                .attached
+                .packed
+                .get(&a.path)
+                .map_or([0; 32], |f| f.sha256);
             (a.path.as_str(), sha256)
         })
         .collect();
     shenbao_form::render_with_digests(
         &document,
-        &input.declaration,
+        case.declaration,
         CallProfile::embedded(),
         &digests,
     )

@@ -2,7 +2,8 @@
 //! little-endian `u32` length and the name (UTF-8), then a `u32` length and
 //! the bytes: `:declaration` (the shenbao.yaml), `:as-of` (`2021-03-25`, the
 //! page's today), `:pointer`, `:value`, `:key`, `:password` for the
-//! operations that need them, and every attachment under its relative path.
+//! operations that need them, `:files` (`stored`: the attachments handed
+//! over before), and every attachment under its relative path.
 //! Out: one byte saying what follows, then a file or JSON (exports.rs).
 
 use super::Input;
@@ -41,6 +42,9 @@ pub struct Request {
     pub key: Option<String>,
     /// `:password`: the key's password.
     pub password: Option<String>,
+    /// `:files` (`stored`): the attachments are those of the last `set_files`,
+    /// worked out then, rather than records of this request.
+    pub stored_files: bool,
 }
 
 fn text(name: &str, data: &[u8]) -> Result<String, WireError> {
@@ -70,6 +74,7 @@ pub fn decode(mut bytes: &[u8]) -> Result<Request, WireError> {
             ":value" => request.value = Some(data.to_vec()),
             ":key" => request.key = Some(text(&name, data)?),
             ":password" => request.password = Some(text(&name, data)?),
+            ":files" if data == b"stored" => request.stored_files = true,
             other if other.starts_with(':') => {
                 return Err(WireError(format!("unknown record {other:?}")))
             }
