@@ -16,6 +16,7 @@ const state = {
   core: null,
   about: null,
   text: "",
+  savedText: "", // the text as last opened or saved: leaving with other text asks first
   value: null,
   files: new Map(), // attachment path → bytes
   added: new Set(), // paths picked in the page, not read from the folder
@@ -63,7 +64,9 @@ async function start() {
   const params = new URLSearchParams(location.hash.slice(1));
   state.lang = params.get("lang") === "en" ? "en" : "zh";
   $("as-of").value = params.get("as-of") || today();
-  state.core = await loadAsync(glue, await wasmBytes());
+  const bytes = await wasmBytes();
+  document.body.dataset.inflatedMs = String(Math.round(performance.now()));
+  state.core = await loadAsync(glue, bytes);
   state.about = state.core.about();
   state.view = new FormView($("form"), {
     get lang() {
@@ -89,6 +92,7 @@ async function start() {
 function open(bytes, files, dir) {
   const read = state.core.read(records(bytes, null, []));
   state.text = read.text;
+  state.savedText = read.text;
   state.files = files;
   state.added = new Set();
   state.dir = dir;
@@ -175,8 +179,11 @@ function change(pointer, value, structural = false) {
     return;
   }
   state.text = result.text;
-  if (structural) refresh();
-  else check(begun);
+  if (structural) {
+    refresh();
+    // A new list item: straight into its first field.
+    if (value !== undefined) focusField(pointer);
+  } else check(begun);
 }
 
 async function pickFile(at, file) {
@@ -340,6 +347,7 @@ async function save() {
   if (state.dir && state.dir.getFileHandle) {
     try {
       await writeInto(state.dir, "shenbao.yaml", bytes);
+      state.savedText = state.text;
       for (const path of state.added) await writeInto(state.dir, path, state.files.get(path));
       const more = state.added.size ? t("savedAttachments", { n: state.added.size }) : "";
       state.added.clear();
@@ -350,6 +358,7 @@ async function save() {
     }
   }
   download(bytes, "shenbao.yaml", "application/yaml");
+  state.savedText = state.text;
   status(state.files.size ? t("downloadHint") : t("downloaded", { name: "shenbao.yaml" }), "ok");
 }
 
@@ -421,6 +430,10 @@ function packageNow() {
 // ---- wiring and language -----------------------------------------------------------
 
 function wire() {
+  // Closing the page with changes not saved asks first (the browser's own dialog).
+  window.addEventListener("beforeunload", (event) => {
+    if (state.text !== state.savedText) event.preventDefault();
+  });
   $("new").addEventListener("click", newDeclaration);
   $("open-dir").addEventListener("click", openFolder);
   $("open-dir-input").addEventListener("change", async (e) => fromFiles(await pickedFiles(e.target.files, true), null));
