@@ -5,6 +5,7 @@ pub mod forge;
 pub mod keys;
 pub mod measure;
 pub mod offices;
+pub mod page;
 pub mod webdriver;
 
 use assert_cmd::Command;
