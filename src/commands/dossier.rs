@@ -131,7 +131,7 @@ pub fn package(args: &PackageArgs, context: Context) -> Outcome {
                 &raw,
                 &profile,
                 &key,
-                package::Attachments::Folder,
+                &mut package::FromFolder::new(&dir),
             )
             .map_err(Failure::from)
         });

@@ -242,13 +242,15 @@ struct Payload {
     source: Source,
 }
 
-enum Source {
-    /// An attachment, opened once: the file checked, hashed and packed.
+/// An attachment as packaging reads it.
+pub enum Source {
+    /// Opened once on disk: the file checked, hashed and packed.
     File {
         path: PathBuf,
         file: std::fs::File,
         size: u64,
     },
+    /// Held in memory (and the declaration itself).
     Bytes(Vec<u8>),
 }
 
@@ -261,22 +263,56 @@ impl Source {
     }
 }
 
-/// An attachment held in memory, found by its path as written. Validation
-/// checked these very bytes (type, size, encryption), so they are packed as
-/// they are.
-fn in_memory(
-    files: &[(String, Vec<u8>)],
-    dir: &Path,
-    written: &str,
-) -> Result<Source, PackageError> {
-    files
-        .iter()
-        .find(|(path, _)| path == written)
-        .map(|(_, bytes)| Source::Bytes(bytes.clone()))
-        .ok_or_else(|| PackageError::Replaced {
-            path: folder_path(dir, written),
-            what: Text::new("它已不存在", "it no longer exists"),
+/// Where packaging reads the attachments a declaration lists: the command
+/// line from the declaration's folder ([`FromFolder`]), the web page from
+/// the browser's `File` objects held in memory ([`FromMemory`]).
+pub trait AttachmentSource {
+    /// The attachment written `written` in the declaration, as it will be
+    /// packed, or why it cannot be.
+    fn open(&mut self, written: &str, profile: &CallProfile) -> Result<Source, PackageError>;
+}
+
+/// The declaration's folder: each file opened once, safely, and checked
+/// again as it is packed (it may have changed since validation).
+pub struct FromFolder<'a> {
+    folder: Folder<'a>,
+}
+
+impl<'a> FromFolder<'a> {
+    pub fn new(dir: &'a Path) -> FromFolder<'a> {
+        FromFolder {
+            folder: Folder::new(dir),
+        }
+    }
+}
+
+impl AttachmentSource for FromFolder<'_> {
+    fn open(&mut self, written: &str, profile: &CallProfile) -> Result<Source, PackageError> {
+        let opened = open_attachment(&mut self.folder, written, profile)?;
+        Ok(Source::File {
+            path: opened.path,
+            file: opened.file,
+            size: opened.size,
         })
+    }
+}
+
+/// Files held in memory under their paths as written in the declaration.
+/// Validation checked these very bytes (type, size, encryption) and nothing
+/// can change under them, so they are packed as they are.
+pub struct FromMemory<'a>(pub &'a [(String, Vec<u8>)]);
+
+impl AttachmentSource for FromMemory<'_> {
+    fn open(&mut self, written: &str, _: &CallProfile) -> Result<Source, PackageError> {
+        self.0
+            .iter()
+            .find(|(path, _)| path == written)
+            .map(|(_, bytes)| Source::Bytes(bytes.clone()))
+            .ok_or_else(|| PackageError::Replaced {
+                path: PathBuf::from(written),
+                what: Text::new("它已不存在", "it no longer exists"),
+            })
+    }
 }
 
 const MIB: u64 = 1024 * 1024;
@@ -362,17 +398,6 @@ fn folder_path(dir: &Path, written: &str) -> PathBuf {
     files::joined(dir, written)
 }
 
-/// Where packaging reads the attachments a declaration lists.
-#[derive(Clone, Copy)]
-pub enum Attachments<'a> {
-    /// The declaration's folder (`document.dir`): each file opened once,
-    /// safely, and checked again as it is packed (the command line).
-    Folder,
-    /// Files held in memory under their paths as written in the declaration
-    /// (the web page's `File` objects): nothing can change under them.
-    Memory(&'a [(String, Vec<u8>)]),
-}
-
 /// Write the dossier for a validated document to `out` (a temp file that
 /// becomes `output`, the name errors give). `raw` is the declaration's bytes.
 pub fn write<W: Write + Read + Seek>(
@@ -382,7 +407,7 @@ pub fn write<W: Write + Read + Seek>(
     raw: &[u8],
     profile: &CallProfile,
     secret: &SecretKey,
-    attachments: Attachments<'_>,
+    attachments: &mut dyn AttachmentSource,
 ) -> Result<Packaged, PackageError> {
     let Some(value) = document.value.as_ref() else {
         // Never after validation: loading has said why (YAML, encoding).
@@ -403,24 +428,13 @@ pub fn write<W: Write + Read + Seek>(
         name: DECLARATION_NAME.to_string(),
         source: Source::Bytes(raw.to_vec()),
     }];
-    let mut folder = Folder::new(&dir);
     let mut total_size = 0u64;
     for attachment in &declaration.attachments {
         let name: String = attachment.path.nfc().collect();
         if let Some(why) = unsafe_name(&name) {
             return Err(PackageError::UnsafeName { name, why });
         }
-        let source = match attachments {
-            Attachments::Folder => {
-                let opened = open_attachment(&mut folder, &attachment.path, profile)?;
-                Source::File {
-                    path: opened.path,
-                    file: opened.file,
-                    size: opened.size,
-                }
-            }
-            Attachments::Memory(files) => in_memory(files, &dir, &attachment.path)?,
-        };
+        let source = attachments.open(&attachment.path, profile)?;
         total_size += source.size();
         if total_size > profile.attachments.max_total_mib * MIB {
             return Err(PackageError::Replaced {

@@ -9,7 +9,7 @@ use shenbao_check::model::Declaration;
 use shenbao_diagnostic::{CodedError, Diagnostic};
 use shenbao_dossier::keys::{self, KeyError, NewKeyPair, Password};
 use shenbao_dossier::minisign::{parse_key, KeyText};
-use shenbao_dossier::package::{self, Attachments};
+use shenbao_dossier::package::{self, FromMemory};
 use std::io::Cursor;
 use std::path::Path;
 
@@ -56,7 +56,7 @@ pub fn package_case(
         case.declaration,
         CallProfile::embedded(),
         &key,
-        Attachments::Memory(&case.attached.files),
+        &mut FromMemory(&case.attached.files),
     )
     .map_err(|e| vec![e.to_diagnostic()])?;
     Ok((name, out.into_inner()))
