@@ -65,6 +65,17 @@ pub fn set(text: &str, pointer: &str, new: Option<&Value>) -> Result<String, Edi
     if &want == old {
         return Ok(text.to_string());
     }
+    // A field under parents the file does not have yet (the first metric of
+    // a declaration without `metrics`): the edit writes the highest missing
+    // one, holding the rest.
+    let mut target = pointer;
+    while !pointer::parent(target).is_empty() && old.pointer(pointer::parent(target)).is_none() {
+        target = pointer::parent(target);
+    }
+    let (pointer, new) = match want.pointer(target) {
+        Some(value) if target != pointer => (target, Some(value)),
+        _ => (pointer, new),
+    };
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     [false, true]
         .into_iter()
@@ -98,6 +109,9 @@ fn change(root: &mut Value, at: &str, new: Option<&Value>) -> bool {
         };
     }
     let (parent, last) = split(at);
+    if root.pointer(parent).is_none() && (new.is_none() || !make_parent(root, parent, &last)) {
+        return false;
+    }
     let Some(container) = root.pointer_mut(parent) else {
         return false;
     };
@@ -124,6 +138,18 @@ fn change(root: &mut Value, at: &str, new: Option<&Value>) -> bool {
         _ => return false,
     }
     true
+}
+
+/// Make the missing container at `at` (and its missing parents): a list
+/// when its first child is to be `0`, else a mapping. False when a parent
+/// in the way is a scalar, or a list the index does not extend.
+fn make_parent(root: &mut Value, at: &str, child: &str) -> bool {
+    let empty = if child == "0" {
+        Value::Array(Vec::new())
+    } else {
+        Value::Object(Map::new())
+    };
+    change(root, at, Some(&empty))
 }
 
 /// The parent's pointer and the last segment, unescaped.

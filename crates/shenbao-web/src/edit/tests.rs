@@ -172,13 +172,29 @@ fn flow_mappings_are_rewritten_in_block_style_when_a_splice_cannot_do() {
 }
 
 #[test]
+fn a_field_under_missing_parents_brings_them() {
+    // The first partner of a project without `partners`, a figure of a
+    // finance section not yet written.
+    let out = edited("/project/partners/0", Some(json!("南京某某大学")));
+    assert!(out.contains("  partners:\n    - 南京某某大学\n"), "{out}");
+    let out = edited("/applicant/finance/revenue", Some(json!(1200)));
+    assert!(out.contains("  finance:\n    revenue: 1200\n"), "{out}");
+    let out = edited("/recommender/name", Some(json!("江苏省")));
+    assert!(out.ends_with("recommender:\n  name: 江苏省\n"), "{out}");
+}
+
+#[test]
 fn what_cannot_be_edited_says_why() {
     assert_eq!(
         set("a: [1\n", "/a", Some(&json!(1))),
         Err(EditError::NotLoaded)
     );
     assert_eq!(
-        set(TEXT, "/nowhere/deep", Some(&json!(1))),
+        set(TEXT, "/applicant/name/deeper", Some(&json!(1))),
+        Err(EditError::NoParent("/applicant/name/deeper".into()))
+    );
+    assert_eq!(
+        set(TEXT, "/nowhere/deep", None),
         Err(EditError::NoParent("/nowhere/deep".into()))
     );
     assert_eq!(
