@@ -189,9 +189,10 @@ fn what_cannot_be_edited_says_why() {
         set("a: [1\n", "/a", Some(&json!(1))),
         Err(EditError::NotLoaded)
     );
+    // Below a scalar, nothing can be made.
     assert_eq!(
-        set(TEXT, "/applicant/name/deeper", Some(&json!(1))),
-        Err(EditError::NoParent("/applicant/name/deeper".into()))
+        set("x: 1\n", "/x/y", Some(&json!(1))),
+        Err(EditError::NoParent("/x/y".into()))
     );
     assert_eq!(
         set(TEXT, "/nowhere/deep", None),
