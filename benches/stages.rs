@@ -89,8 +89,10 @@ fn main() {
     let texts = rules::category::scoring::texts(&cx);
     let lexicon = CallProfile::embedded().lexicon();
     let mut matches = 0;
-    for (text, _) in &texts {
-        lexicon.index.for_each_match(text, |_, _| matches += 1);
+    for field in &texts {
+        lexicon
+            .index
+            .for_each_match(&field.text, |_, _| matches += 1);
     }
     println!(
         "lexicon: {} phrases, {matches} found in the declaration",
@@ -98,8 +100,8 @@ fn main() {
     );
     per_second("  of which: finding the phrases", len, || {
         let mut n = 0;
-        for (text, _) in &texts {
-            lexicon.index.for_each_match(text, |_, _| n += 1);
+        for field in &texts {
+            lexicon.index.for_each_match(&field.text, |_, _| n += 1);
         }
         assert_eq!(n, matches);
     });

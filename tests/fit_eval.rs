@@ -23,8 +23,8 @@ use std::path::Path;
 
 const MIN_TOP1: f64 = 0.90;
 /// What the held-out half measured at the last tuning (docs/category-fit.md):
-/// 107 of 120. Raise it when the lexicon improves; never lower it.
-const HELD_OUT_TOP1_FLOOR: f64 = 0.891;
+/// 109 of 120. Raise it when the lexicon improves; never lower it.
+const HELD_OUT_TOP1_FLOOR: f64 = 0.908;
 const MIN_DETECTED: f64 = 0.90;
 
 struct Entry {

@@ -68,8 +68,8 @@ fn human(
         "{}: {}",
         visible(display),
         context.t(
-            "类别得分（每个概念每字段计一次：名称×3，关键词、简介×2，详细内容×1，再乘概念权重）",
-            "category scores (each concept once per field: name ×3, keywords and summary ×2, narrative ×1, times the concept's weight)"
+            "类别得分（每个概念每字段计一次：名称×3，关键词、简介×2，详细内容×1，名称末尾的概念再加一次，再乘概念权重）",
+            "category scores (each concept once per field: name ×3, keywords and summary ×2, narrative ×1, the concept the name ends in once more, times the concept's weight)"
         )
     );
     for fit in ranked {
@@ -94,9 +94,14 @@ fn human(
                 }
                 _ => evidence.concept.clone(),
             };
+            let head = if evidence.head {
+                context.t("（名称末尾）", " (the name ends in it)")
+            } else {
+                ""
+            };
             let _ = writeln!(
                 out,
-                "{:>10}  {name} ← {}",
+                "{:>10}  {name} ← {}{head}",
                 evidence.score,
                 evidence.phrases.join(context.t("、", ", "))
             );

@@ -33,8 +33,8 @@ pub const BETTER_FIT: Rule = Rule {
         en: "another category clearly fits the project better",
     },
     why: Bilingual {
-        zh: "shenbao 用各类别的概念词表为每个类别打分：一个概念在每个字段中计一次（名称×3、关键词和简介×2、详细内容×1），再乘以概念的权重；紧跟在“不是”“并非”“无需”等否定词之后的词语不计。另一个类别的得分至少是所报类别的 1.5 倍且高出 12 分以上时提示，并列出依据。这是警告，不阻止申报：若项目确属所报类别，在简介中写明即可。`shenbao fit` 可查看全部得分和依据。",
-        en: "shenbao scores every category with its concept lexicon: a concept counts once per field (name ×3, keywords and summary ×2, narrative ×1), times its weight; a word right after a negation (不是, 并非, 无需…) does not count. When another category scores at least 1.5 times as much and 12 points more, it says so and lists the evidence. It is a warning and never blocks a filing: if the declared category is right, say why in the summary. `shenbao fit` shows all scores and their evidence.",
+        zh: "shenbao 用各类别的概念词表为每个类别打分：一个概念在每个字段中计一次（名称×3、关键词和简介×2、详细内容×1；名称末尾的概念说的是项目本身，再多计一次），再乘以概念的权重；紧跟在“不是”“并非”“无需”等否定词之后的词语不计。另一个类别的得分至少是所报类别的 1.5 倍且高出 12 分以上时提示，并列出依据。这是警告，不阻止申报：若项目确属所报类别，在简介中写明即可。`shenbao fit` 可查看全部得分和依据。",
+        en: "shenbao scores every category with its concept lexicon: a concept counts once per field (name ×3, keywords and summary ×2, narrative ×1; the concept the name ends in says what the project is and counts once more), times its weight; a word right after a negation (不是, 并非, 无需…) does not count. When another category scores at least 1.5 times as much and 12 points more, it says so and lists the evidence. It is a warning and never blocks a filing: if the declared category is right, say why in the summary. `shenbao fit` shows all scores and their evidence.",
     },
     bad: "project:\n  name: 基于人工智能与远程操控的智能测温消杀防疫机器人\n  category: 8   # 前沿科技信息产品",
     good: "project:\n  name: 基于人工智能与远程操控的智能测温消杀防疫机器人\n  category: 7   # 智能防控创新产品",

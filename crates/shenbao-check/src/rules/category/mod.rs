@@ -147,7 +147,7 @@ fn clause_of(category: &Category) -> &'static str {
 fn check_facet(
     cx: &Context,
     declared: &Category,
-    texts: &[(std::borrow::Cow<str>, u32)],
+    texts: &[scoring::FieldText],
     scores: &scoring::Scores,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -169,7 +169,7 @@ fn check_facet(
         match said {
             FacetPhrase::Shows { facet: f, group } if f == facet => shown[group] = true,
             FacetPhrase::Denies { facet: f } if f == facet && denial.is_none() => {
-                denial = Some(clause_around(&texts[field].0, at));
+                denial = Some(clause_around(&texts[field].text, at));
             }
             _ => {}
         }

@@ -2,7 +2,8 @@
 //! (the profile's lexicon) are looked up in the project's texts; a concept
 //! found in a field adds its weight times the field's factor (once per field,
 //! however often and in however many words it recurs, so long texts do not
-//! win by repetition).
+//! win by repetition). The concept a project's name ends in (its head:
+//! ……体验馆建设项目, ……手环研发项目) counts once more.
 
 use crate::call::lexicon::{FacetPhrase, PhraseUse};
 use crate::call::{CallProfile, Lexicon};
@@ -21,6 +22,25 @@ pub const FIELDS: &[(&str, u32)] = &[
     ("/narrative/replicability", 1),
 ];
 
+/// The field that names the project: the concept it ends in is what the
+/// project is.
+pub const NAME: &str = "/project/name";
+
+/// How many times its weight the head of the name earns on top of the
+/// name's factor. A Chinese name puts what the project is last and what
+/// qualifies it before (梅岭古镇皮影数字小剧场: a small theatre; 老年人跌倒报警
+/// 定位手表: a watch); measured in docs/category-fit.md.
+pub const HEAD_BONUS: u32 = 1;
+
+/// One field's text and how much it counts.
+#[derive(Clone, Debug)]
+pub struct FieldText<'a> {
+    pub text: Cow<'a, str>,
+    pub factor: u32,
+    /// The project's name, whose head concept counts once more.
+    pub is_name: bool,
+}
+
 /// One category's score and the concepts that earned it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fit {
@@ -38,11 +58,15 @@ pub struct Evidence {
     pub concept_en: String,
     pub score: u32,
     pub phrases: Vec<String>,
+    /// The concept the project's name ends in: its score holds
+    /// [`HEAD_BONUS`] times its weight more.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub head: bool,
 }
 
 /// The project's texts, one per field (keywords joined), with the field's
 /// factor.
-pub fn texts<'a>(cx: &Context<'a>) -> Vec<(Cow<'a, str>, u32)> {
+pub fn texts<'a>(cx: &Context<'a>) -> Vec<FieldText<'a>> {
     FIELDS
         .iter()
         .filter_map(|(pointer, factor)| {
@@ -57,7 +81,11 @@ pub fn texts<'a>(cx: &Context<'a>) -> Vec<(Cow<'a, str>, u32)> {
                 ),
                 _ => return None,
             };
-            Some((text, *factor))
+            Some(FieldText {
+                text,
+                factor: *factor,
+                is_name: *pointer == NAME,
+            })
         })
         .collect()
 }
@@ -73,13 +101,16 @@ pub struct Scores<'p> {
     factors: Vec<u32>,
     /// What the facet rules' phrases said, with the field and byte offset.
     pub facets: Vec<(FacetPhrase, usize, usize)>,
+    /// The concept the project's name ends in.
+    head: Option<u32>,
 }
 
 /// Every category's score. A concept earns its weight times the field's
 /// factor once per field it is found in, whichever of its phrases said it;
 /// a phrase a negation denies (不是电商), or one inside a longer phrase
-/// found at the same place, says nothing.
-pub fn score<'p>(profile: &'p CallProfile, texts: &[(Cow<str>, u32)]) -> Scores<'p> {
+/// found at the same place, says nothing. The concept found last in the
+/// name earns [`HEAD_BONUS`] times its weight more.
+pub fn score<'p>(profile: &'p CallProfile, texts: &[FieldText]) -> Scores<'p> {
     let lexicon = profile.lexicon();
     // Few phrases are found per text: sorting them beats clearing a table
     // the size of the lexicon.
@@ -87,7 +118,9 @@ pub fn score<'p>(profile: &'p CallProfile, texts: &[(Cow<str>, u32)]) -> Scores<
     let mut facets = Vec::new();
     let mut spans: Vec<(usize, usize, u32)> = Vec::new();
     let mut negations: Vec<(usize, usize)> = Vec::new();
-    for (field, (text, _)) in texts.iter().enumerate() {
+    // (concept, end) of the concept that ends last in the name.
+    let mut head: Option<(u32, usize)> = None;
+    for (field, FieldText { text, is_name, .. }) in texts.iter().enumerate() {
         spans.clear();
         negations.clear();
         lexicon.index.for_each_match(text, |phrase, at| {
@@ -114,10 +147,13 @@ pub fn score<'p>(profile: &'p CallProfile, texts: &[(Cow<str>, u32)]) -> Scores<
             let PhraseUse::Concept(concept) = lexicon.use_of(phrase as usize) else {
                 continue;
             };
+            if *is_name && head.is_none_or(|(_, last)| end >= last) {
+                head = Some((concept, end));
+            }
             found.push((concept, field as u32, phrase));
         }
     }
-    let factors: Vec<u32> = texts.iter().map(|(_, f)| *f).collect();
+    let factors: Vec<u32> = texts.iter().map(|t| t.factor).collect();
     let mut scores = vec![0; profile.categories.len()];
     // The last field (plus one) each concept was credited for: matches come
     // field by field, so a concept is credited once per field without a sort.
@@ -129,12 +165,18 @@ pub fn score<'p>(profile: &'p CallProfile, texts: &[(Cow<str>, u32)]) -> Scores<
             scores[scored.category_index] += factors[field as usize] * scored.weight;
         }
     }
+    let head = head.map(|(concept, _)| concept);
+    if let Some(concept) = head {
+        let scored = &lexicon.concepts[concept as usize];
+        scores[scored.category_index] += HEAD_BONUS * scored.weight;
+    }
     Scores {
         profile,
         scores,
         found,
         factors,
         facets,
+        head,
     }
 }
 
@@ -169,11 +211,16 @@ impl Scores<'_> {
                     phrases.push(phrase.to_string());
                 }
             }
+            let head = self.head == Some(run[0].0);
+            if head {
+                fields += HEAD_BONUS;
+            }
             evidence.push(Evidence {
                 concept: concept.name.clone(),
                 concept_en: concept.name_en.clone(),
                 score: fields * concept.weight,
                 phrases,
+                head,
             });
         }
         evidence.sort_by(|a, b| {
@@ -217,7 +264,7 @@ impl Scores<'_> {
 }
 
 /// Every category's fit with its evidence, in category order.
-pub fn all_fits(profile: &CallProfile, texts: &[(Cow<str>, u32)]) -> Vec<Fit> {
+pub fn all_fits(profile: &CallProfile, texts: &[FieldText]) -> Vec<Fit> {
     let scores = score(profile, texts);
     profile
         .categories
