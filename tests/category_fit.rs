@@ -196,3 +196,38 @@ fn a_negated_phrase_does_not_count() {
     assert_eq!(score("本项目不是直播电商带货平台"), 0);
     assert_eq!(score("并非一个直播电商平台"), 0);
 }
+
+#[test]
+fn the_concept_a_name_ends_in_counts_once_more() {
+    let profile = CallProfile::embedded();
+    let fits = |name: &str, summary: Option<&str>| {
+        let mut value = json!({"project": {"name": name, "category": 10}});
+        if let Some(summary) = summary {
+            value["project"]["summary"] = json!(summary);
+        }
+        let cx = context(&value);
+        scoring::all_fits(profile, &scoring::texts(&cx))
+    };
+    let of = |fits: &[scoring::Fit], n: u32| fits.iter().find(|f| f.number == n).unwrap().clone();
+    // The same two concepts, in either order: the one the name ends in wins.
+    let hall = fits("春熙路电竞主题体验馆项目", None);
+    let games = fits("春熙路体验馆电竞赛事项目", None);
+    assert!(of(&hall, 10).score > of(&hall, 1).score, "{hall:?}");
+    assert!(of(&games, 1).score > of(&games, 10).score, "{games:?}");
+    // Only the head is marked, and its points hold the extra weight: the
+    // evidence still adds up to the score.
+    for fit in [of(&hall, 10), of(&hall, 1)] {
+        let heads: Vec<_> = fit.evidence.iter().filter(|e| e.head).collect();
+        assert_eq!(heads.len(), usize::from(fit.number == 10), "{fit:?}");
+        assert_eq!(fit.evidence.iter().map(|e| e.score).sum::<u32>(), fit.score);
+    }
+    let venue = &of(&hall, 10).evidence[0];
+    assert!(venue.head && venue.phrases == ["体验馆"], "{venue:?}");
+    // The name counts 3 times a concept's weight, its head 3 + 1.
+    assert_eq!(of(&hall, 10).score * 3, of(&games, 10).score * 4);
+    // Words only in the summary make no head.
+    let summary_only = fits("某公司项目", Some("建设电竞主题体验馆"));
+    assert!(summary_only
+        .iter()
+        .all(|f| f.evidence.iter().all(|e| !e.head)));
+}
