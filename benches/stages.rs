@@ -3,7 +3,9 @@
 //! end; with the full
 //! YAML parser's bare event stream and serde-saphyr's deserializer for
 //! comparison (declarations in the block style take our fast path instead).
-//! `cargo bench --bench stages`.
+//! `cargo bench --bench stages`. With SHENBAO_BENCH_CORPUS=DIR (a corpus of
+//! benches/gen_declarations.py), also the category fit's mean over every
+//! declaration of DIR.
 
 use shenbao_check::call::CallProfile;
 use shenbao_check::rules::{self, CheckOptions};
@@ -118,4 +120,81 @@ fn main() {
         let doc = Document::from_bytes("bench", bytes.clone(), LoadOptions::default());
         assert!(rules::check(&doc, CallProfile::embedded(), options).is_empty());
     });
+    if let Ok(corpus) = std::env::var("SHENBAO_BENCH_CORPUS") {
+        category_fit_over(std::path::Path::new(&corpus), options);
+    }
+}
+
+/// The category fit's mean time per declaration over a whole corpus: one
+/// declaration is one size, a corpus has them all.
+fn category_fit_over(corpus: &std::path::Path, options: CheckOptions) {
+    let mut values = Vec::new();
+    let mut total_bytes = 0;
+    let mut folders: Vec<_> = std::fs::read_dir(corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path().join("shenbao.yaml"))
+        .filter(|p| p.is_file())
+        .collect();
+    folders.sort();
+    for path in folders {
+        let bytes = std::fs::read(&path).unwrap();
+        total_bytes += bytes.len();
+        let doc = Document::from_bytes("bench", bytes, LoadOptions::default());
+        values.push(doc.value.unwrap());
+    }
+    let contexts: Vec<_> = values
+        .iter()
+        .map(|value| rules::Context {
+            value,
+            profile: CallProfile::embedded(),
+            files: rules::Files::None,
+            as_of: options.as_of.unwrap(),
+        })
+        .collect();
+    let run = || {
+        let mut warnings = 0;
+        for cx in &contexts {
+            let mut found = Vec::new();
+            rules::category::check(cx, &mut found);
+            warnings += found.len();
+        }
+        warnings
+    };
+    let texts: Vec<_> = contexts
+        .iter()
+        .map(rules::category::scoring::texts)
+        .collect();
+    let lexicon = CallProfile::embedded().lexicon();
+    let find = || {
+        let mut n = 0usize;
+        for fields in &texts {
+            for field in fields {
+                lexicon.index.for_each_match(&field.text, |_, _| n += 1);
+            }
+        }
+        n
+    };
+    let matches = find();
+    let start = Instant::now();
+    for _ in 0..5 {
+        assert_eq!(find(), matches);
+    }
+    println!(
+        "  finding the phrases alone: {:.1} µs/doc, {:.0} found per declaration",
+        start.elapsed().as_secs_f64() * 1e6 / (5 * contexts.len()) as f64,
+        matches as f64 / contexts.len().max(1) as f64
+    );
+    let warnings = run();
+    let rounds = 5;
+    let start = Instant::now();
+    for _ in 0..rounds {
+        assert_eq!(run(), warnings);
+    }
+    let per_doc = start.elapsed().as_secs_f64() * 1e6 / (rounds * contexts.len()) as f64;
+    println!(
+        "category fit over {} ({} declarations, mean {} bytes, {warnings} C-findings): {per_doc:.1} µs/doc",
+        corpus.display(),
+        contexts.len(),
+        total_bytes / contexts.len().max(1)
+    );
 }

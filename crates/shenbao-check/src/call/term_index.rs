@@ -189,49 +189,62 @@ impl TermIndex {
                 }
             })
         };
+        // Two passes: the first keeps every character start whose first two
+        // characters pass the prefix filter, without a branch on the filter
+        // (on varied text that branch is a coin toss); the second looks only
+        // at those.
+        let mut candidates = [0u32; 512];
         let mut at = 0;
         while at < bytes.len() {
-            let first = utf8_len(bytes[at]);
-            if !self.singles.is_empty() {
-                let one = fold(word(bytes, at, first));
-                for &(single, id) in &self.singles {
-                    if single == one {
-                        found(id, at);
-                    }
-                }
-            }
-            let next = at + first;
-            if next < bytes.len() {
-                // One load and one fold serve both tables: the first two
-                // characters are a prefix of the first 8 bytes.
-                let eight = fold(word(bytes, at, 8));
-                let both = (first + utf8_len(bytes[next])).min(8);
-                let two = eight & (u64::MAX >> (8 * (8 - both)));
-                let bit = prefix_bit(two);
-                if self.prefixes[bit >> 6] & (1 << (bit & 63)) == 0 {
-                    at = next;
-                    continue;
-                }
-                let group = self.slots[slot(two)];
-                if group != 0 {
-                    for &id in &self.groups[group as usize - 1] {
-                        if occurs_at(at, id) {
+            let mut kept = 0;
+            while at < bytes.len() && kept < candidates.len() {
+                let first = utf8_len(bytes[at]);
+                if !self.singles.is_empty() {
+                    let one = fold(word(bytes, at, first));
+                    for &(single, id) in &self.singles {
+                        if single == one {
                             found(id, at);
                         }
                     }
                 }
-                if at + 8 <= bytes.len() {
+                let next = at + first;
+                if next < bytes.len() {
+                    let both = (first + utf8_len(bytes[next])).min(8);
+                    let two = fold(word(bytes, at, both));
+                    let bit = prefix_bit(two);
+                    candidates[kept] = at as u32;
+                    kept += ((self.prefixes[bit >> 6] >> (bit & 63)) & 1) as usize;
+                }
+                at = next;
+            }
+            for &start in &candidates[..kept] {
+                let start = start as usize;
+                let first = utf8_len(bytes[start]);
+                let next = start + first;
+                // One load and one fold serve both tables: the first two
+                // characters are a prefix of the first 8 bytes.
+                let eight = fold(word(bytes, start, 8));
+                let both = (first + utf8_len(bytes[next])).min(8);
+                let two = eight & (u64::MAX >> (8 * (8 - both)));
+                let group = self.slots[slot(two)];
+                if group != 0 {
+                    for &id in &self.groups[group as usize - 1] {
+                        if occurs_at(start, id) {
+                            found(id, start);
+                        }
+                    }
+                }
+                if start + 8 <= bytes.len() {
                     let group = self.long_slots[slot(eight)];
                     if group != 0 {
                         for &id in &self.long_groups[group as usize - 1] {
-                            if occurs_at(at, id) {
-                                found(id, at);
+                            if occurs_at(start, id) {
+                                found(id, start);
                             }
                         }
                     }
                 }
             }
-            at = next;
         }
     }
 }
@@ -305,6 +318,20 @@ mod tests {
         }
     }
 
+    /// xorshift64: the same texts on every run.
+    fn next_random(state: &mut u64) {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+    }
+
+    /// Up to `most` characters of `alphabet`, picked by the bits of `state`.
+    fn random_text(state: u64, alphabet: &[char], most: u64) -> String {
+        (0..state % most)
+            .map(|k| alphabet[(state.rotate_left(k as u32 * 5) % alphabet.len() as u64) as usize])
+            .collect()
+    }
+
     /// Random texts over an alphabet that makes phrases occur often, at
     /// every offset, in every case.
     #[test]
@@ -315,15 +342,66 @@ mod tests {
         let index = TermIndex::new(TERMS);
         let mut state = 2021u64;
         for _ in 0..5_000 {
-            let mut text = String::new();
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            for k in 0..(state % 24) {
-                let pick = (state.rotate_left(k as u32 * 5) % alphabet.len() as u64) as usize;
-                text.push(alphabet[pick]);
-            }
+            next_random(&mut state);
+            let text = random_text(state, &alphabet, 24);
             assert_eq!(found(&index, &text), naive(&TERMS, &text), "{text}");
+        }
+    }
+
+    /// Phrases past one and two words (8 and 16 bytes), with letters in
+    /// either word: the comparison by words, then by the rest.
+    const LONG_TERMS: [&str; 8] = [
+        "信息消费",             // 12 bytes
+        "信息消费体验中心",     // 24
+        "新型信息消费示范项目", // 30
+        "Mobile App Store",     // 16, letters in both words
+        "Mobile App Stores",    // 17
+        "VR体验馆AR",           // letters at both ends
+        "12345678",             // exactly one word
+        "一二三四五六七八九十", // 30, no letters
+    ];
+
+    #[test]
+    fn long_phrases_agree_with_substring_search() {
+        let index = TermIndex::new(LONG_TERMS);
+        let alphabet: Vec<char> = "信息消费体验中心新型示范项目MmOoBbIiLlEe ApPsStTrR vV体验馆aA12345678一二三四五六七八九十"
+            .chars()
+            .collect();
+        let mut state = 13u64;
+        for round in 0..20_000 {
+            let mut text = String::new();
+            next_random(&mut state);
+            // Every other text is built from whole phrases, so that long
+            // ones occur, cut and case-changed at random.
+            if round % 2 == 0 {
+                for k in 0..(state % 5) {
+                    let term = LONG_TERMS[(state.rotate_left(k as u32 * 7) % 8) as usize];
+                    let cut = (state.rotate_left(k as u32 * 11) % 4) as usize;
+                    let chars: Vec<char> = term.chars().collect();
+                    let keep = chars.len() - cut.min(chars.len());
+                    for (j, c) in chars[..keep].iter().enumerate() {
+                        let flip = state.rotate_left(j as u32) & 1 == 1;
+                        text.push(if flip { c.to_ascii_uppercase() } else { *c });
+                    }
+                }
+            } else {
+                text = random_text(state, &alphabet, 40);
+            }
+            assert_eq!(found(&index, &text), naive(&LONG_TERMS, &text), "{text}");
+        }
+    }
+
+    /// The 2021 profile's whole lexicon, on texts that use it.
+    #[test]
+    fn the_whole_lexicon_agrees_with_substring_search() {
+        let profile = crate::call::CallProfile::embedded();
+        let index = &profile.lexicon().index;
+        let terms: Vec<&str> = (0..index.len()).map(|id| index.term(id)).collect();
+        let mut texts: Vec<String> = terms.chunks(37).map(|c| c.join("，")).collect();
+        texts.push(terms.concat());
+        texts.push(terms.iter().rev().map(|t| t.to_ascii_uppercase()).collect());
+        for text in &texts {
+            assert_eq!(found(index, text), naive(&terms, text), "{text}");
         }
     }
 
