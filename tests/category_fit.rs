@@ -195,6 +195,13 @@ fn a_negated_phrase_does_not_count() {
     assert!(score("直播电商带货平台") > 0);
     assert_eq!(score("本项目不是直播电商带货平台"), 0);
     assert_eq!(score("并非一个直播电商平台"), 0);
+    // The reach is ten characters, the negation's own included, however
+    // many bytes they take (𠀀 takes four).
+    let rare = |n: usize| format!("不是{}直播电商", "𠀀".repeat(n));
+    assert_eq!(score(&rare(8)), 0);
+    assert!(score(&rare(9)) > 0);
+    assert_eq!(score(&format!("不是{}直播电商", "之".repeat(8))), 0);
+    assert!(score(&format!("不是{}直播电商", "之".repeat(9))) > 0);
 }
 
 #[test]

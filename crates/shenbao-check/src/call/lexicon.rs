@@ -107,7 +107,9 @@ impl Lexicon {
     /// clause, within the ten characters before it (不是电商, 并非一个电商)?
     pub fn negated(text: &str, at: usize, negations: &[(usize, usize)]) -> bool {
         negations.iter().any(|&(start, end)| {
-            end <= at && {
+            // A character is at most 4 bytes: farther than that many bytes
+            // is farther than the reach, without counting characters.
+            end <= at && at - start <= 4 * NEGATION_REACH && {
                 let between = &text[start..at];
                 between.chars().count() <= NEGATION_REACH && !between.chars().any(is_clause_break)
             }
