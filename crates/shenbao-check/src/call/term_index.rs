@@ -348,8 +348,8 @@ mod tests {
         }
     }
 
-    /// Phrases past one and two words (8 and 16 bytes), with letters in
-    /// either word: the comparison by words, then by the rest.
+    /// Phrases past 8 and 16 bytes (keyed in the long table by their first
+    /// 8), with ASCII letters in either half, compared case-insensitively.
     const LONG_TERMS: [&str; 8] = [
         "信息消费",             // 12 bytes
         "信息消费体验中心",     // 24

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 /// The texts that describe the project, and how much each one counts.
 pub const FIELDS: &[(&str, u32)] = &[
-    ("/project/name", 3),
+    (NAME, 3),
     ("/project/keywords", 2),
     ("/project/summary", 2),
     ("/narrative/background", 1),
